@@ -1,0 +1,26 @@
+/* app.h: the process-wide state every request borrows: config, pools, router, web files. */
+#ifndef MANGU_APP_H
+#define MANGU_APP_H
+
+#include <stdatomic.h>
+#include <time.h>
+
+struct config;
+struct db;
+struct cache;
+struct router;
+struct web_files;
+struct metrics;
+
+struct app {
+    const struct config *cfg;
+    struct db *db;
+    struct cache *cache;
+    struct router *router;
+    struct web_files *web;
+    struct metrics *metrics;
+    time_t started;
+    atomic_bool draining; /* set on SIGTERM: responses ask clients to close */
+};
+
+#endif

@@ -1,0 +1,395 @@
+/* memory.c: the in-process cache: a hash table and an LRU list under one mutex, bounded in bytes */
+#include <errno.h>
+#include <limits.h>
+#include <pthread.h>
+#include <sodium.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "cache/driver.h"
+#include "core/err.h"
+#include "core/xalloc.h"
+
+#define DEFAULT_MAX_BYTES (64UL << 20)
+#define FIRST_BUCKETS 64
+
+struct entry {
+    struct entry *hnext;       /* bucket chain */
+    struct entry *prev, *next; /* LRU list; the head is the most recently used */
+    uint64_t hash;
+    long long expires; /* monotonic ms; 0 = never */
+    char *val;         /* owned; NUL-terminated */
+    size_t vlen;
+    size_t klen;
+    char key[]; /* NUL-terminated */
+};
+
+struct mem {
+    pthread_mutex_t mu;
+    struct entry **buckets;
+    size_t nbuckets; /* a power of two */
+    size_t entries;
+    size_t bytes;
+    size_t max_bytes;
+    struct entry *head, *tail;
+    unsigned char seed[crypto_shorthash_KEYBYTES]; /* SipHash key: no hash flooding */
+    cache_clock_fn clock;
+    void *clock_arg;
+};
+
+size_t cache_memory_entry_size(size_t klen, size_t vlen)
+{
+    return sizeof(struct entry) + klen + 1 + vlen + 1;
+}
+
+static long long real_clock(void *arg)
+{
+    struct timespec ts;
+
+    (void)arg;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static long long now(struct mem *m)
+{
+    return m->clock(m->clock_arg);
+}
+
+static uint64_t hash(const struct mem *m, const char *key, size_t klen)
+{
+    unsigned char out[crypto_shorthash_BYTES];
+    uint64_t h;
+
+    crypto_shorthash(out, (const unsigned char *)key, klen, m->seed);
+    memcpy(&h, out, sizeof(h));
+    return h;
+}
+
+static size_t esize(const struct entry *e)
+{
+    return cache_memory_entry_size(e->klen, e->vlen);
+}
+
+static void lru_unlink(struct mem *m, struct entry *e)
+{
+    if (e->prev)
+        e->prev->next = e->next;
+    else
+        m->head = e->next;
+    if (e->next)
+        e->next->prev = e->prev;
+    else
+        m->tail = e->prev;
+    e->prev = e->next = NULL;
+}
+
+static void lru_push(struct mem *m, struct entry *e)
+{
+    e->prev = NULL;
+    e->next = m->head;
+    if (m->head)
+        m->head->prev = e;
+    m->head = e;
+    if (!m->tail)
+        m->tail = e;
+}
+
+/* The chain slot that points at "key", or the chain's NULL end when it is absent. */
+static struct entry **find(struct mem *m, const char *key, size_t klen, uint64_t h)
+{
+    struct entry **slot = &m->buckets[h & (m->nbuckets - 1)];
+
+    for (; *slot; slot = &(*slot)->hnext) {
+        struct entry *e = *slot;
+        if (e->hash == h && e->klen == klen && memcmp(e->key, key, klen) == 0)
+            break;
+    }
+    return slot;
+}
+
+/* The chain slot that points at "e", which must be linked. */
+static struct entry **slot_of(struct mem *m, const struct entry *e)
+{
+    struct entry **slot = &m->buckets[e->hash & (m->nbuckets - 1)];
+
+    while (*slot != e) {
+        if (!*slot)
+            abort(); /* BUG: an entry on the LRU list is missing from the table */
+        slot = &(*slot)->hnext;
+    }
+    return slot;
+}
+
+static void entry_free(struct entry *e)
+{
+    free(e->val);
+    free(e);
+}
+
+static void drop(struct mem *m, struct entry **slot)
+{
+    struct entry *e = *slot;
+
+    *slot = e->hnext;
+    lru_unlink(m, e);
+    m->entries--;
+    m->bytes -= esize(e);
+    entry_free(e);
+}
+
+static void grow(struct mem *m)
+{
+    size_t n = m->nbuckets * 2;
+    struct entry **b = xcalloc(n, sizeof(*b));
+
+    for (size_t i = 0; i < m->nbuckets; i++) {
+        struct entry *e = m->buckets[i];
+        while (e) {
+            struct entry *next = e->hnext;
+            e->hnext = b[e->hash & (n - 1)];
+            b[e->hash & (n - 1)] = e;
+            e = next;
+        }
+    }
+    free(m->buckets);
+    m->buckets = b;
+    m->nbuckets = n;
+}
+
+/* Evicts from the tail until the bound holds again, sparing "keep". */
+static void evict(struct mem *m, const struct entry *keep)
+{
+    while (m->bytes > m->max_bytes && m->tail && m->tail != keep)
+        drop(m, slot_of(m, m->tail));
+}
+
+/* Links a new entry "e" whose key is absent, then restores the bound. */
+static void insert(struct mem *m, struct entry *e)
+{
+    if (m->entries >= m->nbuckets)
+        grow(m);
+    struct entry **slot = &m->buckets[e->hash & (m->nbuckets - 1)];
+
+    e->hnext = *slot;
+    *slot = e;
+    lru_push(m, e);
+    m->entries++;
+    m->bytes += esize(e);
+    evict(m, e);
+}
+
+/* The live entry for "key", dropping it on the way when it has expired. */
+static struct entry *live(struct mem *m, const char *key, size_t klen, uint64_t h, long long t)
+{
+    struct entry **slot = find(m, key, klen, h);
+
+    if (!*slot)
+        return NULL;
+    if ((*slot)->expires && (*slot)->expires <= t) {
+        drop(m, slot);
+        return NULL;
+    }
+    return *slot;
+}
+
+static struct entry *entry_new(const char *key, size_t klen, uint64_t h, const void *val,
+                               size_t vlen)
+{
+    struct entry *e = xcalloc(1, sizeof(*e) + klen + 1);
+
+    e->hash = h;
+    e->klen = klen;
+    memcpy(e->key, key, klen);
+    e->val = xmalloc(vlen + 1);
+    if (vlen)
+        memcpy(e->val, val, vlen);
+    e->val[vlen] = '\0';
+    e->vlen = vlen;
+    return e;
+}
+
+static int mem_get(void *impl, struct arena *arena, const char *key, size_t klen, char **val,
+                   size_t *len)
+{
+    struct mem *m = impl;
+    uint64_t h = hash(m, key, klen);
+
+    pthread_mutex_lock(&m->mu);
+    struct entry *e = live(m, key, klen, h, now(m));
+    if (!e) {
+        pthread_mutex_unlock(&m->mu);
+        return ERR_NOT_FOUND;
+    }
+    lru_unlink(m, e);
+    lru_push(m, e);
+    char *copy = arena_alloc(arena, e->vlen + 1);
+    memcpy(copy, e->val, e->vlen + 1);
+    *len = e->vlen;
+    pthread_mutex_unlock(&m->mu);
+    *val = copy;
+    return 0;
+}
+
+static int mem_set(void *impl, const char *key, size_t klen, const void *val, size_t len, int ttl_s)
+{
+    struct mem *m = impl;
+    uint64_t h = hash(m, key, klen);
+    struct entry *e = NULL;
+
+    if (cache_memory_entry_size(klen, len) <= m->max_bytes)
+        e = entry_new(key, klen, h, val, len);
+    pthread_mutex_lock(&m->mu);
+    struct entry **slot = find(m, key, klen, h);
+    if (*slot)
+        drop(m, slot);
+    if (e) {
+        e->expires = ttl_s > 0 ? now(m) + (long long)ttl_s * 1000 : 0;
+        insert(m, e);
+    }
+    pthread_mutex_unlock(&m->mu);
+    return 0;
+}
+
+static int mem_del(void *impl, const char *key, size_t klen)
+{
+    struct mem *m = impl;
+    uint64_t h = hash(m, key, klen);
+
+    pthread_mutex_lock(&m->mu);
+    struct entry **slot = find(m, key, klen, h);
+    if (*slot)
+        drop(m, slot);
+    pthread_mutex_unlock(&m->mu);
+    return 0;
+}
+
+/* Parses a counter's text; false when the value is not a whole decimal number. */
+static bool parse_count(const struct entry *e, long long *out)
+{
+    char *end;
+
+    if (e->vlen == 0 || e->vlen > 20)
+        return false;
+    errno = 0;
+    *out = strtoll(e->val, &end, 10);
+    return errno == 0 && end == e->val + e->vlen;
+}
+
+/* Replaces the text of counter "e" with "n", keeping the byte count right. */
+static void store_count(struct mem *m, struct entry *e, long long n)
+{
+    char tmp[24];
+    int len = snprintf(tmp, sizeof(tmp), "%lld", n);
+
+    m->bytes -= esize(e);
+    if ((size_t)len != e->vlen)
+        e->val = xrealloc(e->val, (size_t)len + 1);
+    memcpy(e->val, tmp, (size_t)len + 1);
+    e->vlen = (size_t)len;
+    m->bytes += esize(e);
+}
+
+static int mem_incr(void *impl, const char *key, size_t klen, int window_s, long long *count,
+                    int *ttl_left)
+{
+    struct mem *m = impl;
+    uint64_t h = hash(m, key, klen);
+    long long n = 1;
+    int rc = 0;
+
+    pthread_mutex_lock(&m->mu);
+    long long t = now(m);
+    struct entry *e = live(m, key, klen, h, t);
+    if (!e) {
+        e = entry_new(key, klen, h, "1", 1);
+        e->expires = t + (long long)window_s * 1000;
+        insert(m, e);
+    } else if (!parse_count(e, &n) || n == LLONG_MAX) {
+        rc = ERR_INVALID;
+    } else {
+        store_count(m, e, ++n);
+        if (!e->expires)
+            e->expires = t + (long long)window_s * 1000;
+        lru_unlink(m, e);
+        lru_push(m, e);
+        evict(m, e);
+    }
+    if (rc == 0) {
+        *count = n;
+        *ttl_left = (int)((e->expires - t + 999) / 1000);
+    }
+    pthread_mutex_unlock(&m->mu);
+    return rc;
+}
+
+static int mem_ping(void *impl)
+{
+    (void)impl;
+    return 0;
+}
+
+static void mem_usage(void *impl, size_t *bytes, size_t *entries)
+{
+    struct mem *m = impl;
+
+    pthread_mutex_lock(&m->mu);
+    *bytes = m->bytes;
+    *entries = m->entries;
+    pthread_mutex_unlock(&m->mu);
+}
+
+static void mem_set_clock(void *impl, cache_clock_fn fn, void *arg)
+{
+    struct mem *m = impl;
+
+    pthread_mutex_lock(&m->mu);
+    m->clock = fn ? fn : real_clock;
+    m->clock_arg = fn ? arg : NULL;
+    pthread_mutex_unlock(&m->mu);
+}
+
+static void mem_free(void *impl)
+{
+    struct mem *m = impl;
+
+    while (m->head) {
+        struct entry *e = m->head;
+        m->head = e->next;
+        entry_free(e);
+    }
+    free(m->buckets);
+    pthread_mutex_destroy(&m->mu);
+    free(m);
+}
+
+void *cache_memory_new(size_t max_bytes)
+{
+    struct mem *m = xcalloc(1, sizeof(*m));
+
+    pthread_mutex_init(&m->mu, NULL);
+    m->nbuckets = FIRST_BUCKETS;
+    m->buckets = xcalloc(m->nbuckets, sizeof(*m->buckets));
+    m->max_bytes = max_bytes ? max_bytes : DEFAULT_MAX_BYTES;
+    m->clock = real_clock;
+    if (sodium_init() < 0)
+        abort();
+    randombytes_buf(m->seed, sizeof(m->seed));
+    return m;
+}
+
+const struct cache_driver cache_memory_driver = {
+    .name = "memory",
+    .get = mem_get,
+    .set = mem_set,
+    .del = mem_del,
+    .incr = mem_incr,
+    .ping = mem_ping,
+    .usage = mem_usage,
+    .set_clock = mem_set_clock,
+    .free = mem_free,
+};

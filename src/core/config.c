@@ -1,0 +1,590 @@
+/* config.c: the settings table; each entry parses and validates one MANGU_* variable. */
+#include "core/config.h"
+#include "core/log.h"
+#include "core/xalloc.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <sodium.h>
+
+typedef int (*parse_fn)(struct config *c, const char *val, struct buf *why);
+
+struct setting {
+    const char *name;
+    const char *def; /* NULL = unset unless derived */
+    parse_fn parse;
+    bool secret;
+    const char *help;
+};
+
+static int parse_int(const char *val, long lo, long hi, long *out)
+{
+    char *end;
+
+    errno = 0;
+    long v = strtol(val, &end, 10);
+    if (*val == '\0' || *end != '\0' || errno || v < lo || v > hi)
+        return -1;
+    *out = v;
+    return 0;
+}
+
+#define INT_SETTING(fn, field, lo, hi)                                                         \
+    static int fn(struct config *c, const char *val, struct buf *why)                          \
+    {                                                                                          \
+        long v;                                                                                \
+        if (parse_int(val, lo, hi, &v) != 0) {                                                 \
+            buf_printf(why, "expected an integer from %ld to %ld, got '%s'", (long)(lo),      \
+                       (long)(hi), val);                                                       \
+            return -1;                                                                         \
+        }                                                                                      \
+        c->field = (int)v;                                                                     \
+        return 0;                                                                              \
+    }
+
+INT_SETTING(parse_db_pool, db_pool, 1, 100)
+INT_SETTING(parse_stmt_timeout, db_statement_timeout_ms, 100, 600000)
+INT_SETTING(parse_threads, threads, 1, 256)
+INT_SETTING(parse_idle_timeout, idle_timeout_s, 61, 3600)
+INT_SETTING(parse_shutdown_timeout, shutdown_timeout_s, 0, 3600)
+
+static int parse_size(const char *val, size_t lo, size_t hi, size_t *out, struct buf *why)
+{
+    long v;
+
+    if (parse_int(val, (long)lo, (long)hi, &v) != 0) {
+        buf_printf(why, "expected a byte count from %zu to %zu, got '%s'", lo, hi, val);
+        return -1;
+    }
+    *out = (size_t)v;
+    return 0;
+}
+
+static int parse_max_body(struct config *c, const char *val, struct buf *why)
+{
+    return parse_size(val, 1024, 1UL << 30, &c->max_body, why);
+}
+
+static int parse_max_header(struct config *c, const char *val, struct buf *why)
+{
+    return parse_size(val, 4096, 1UL << 20, &c->max_header, why);
+}
+
+static int parse_cache_max(struct config *c, const char *val, struct buf *why)
+{
+    return parse_size(val, 1UL << 20, 1UL << 36, &c->cache_max_bytes, why);
+}
+
+static int parse_env(struct config *c, const char *val, struct buf *why)
+{
+    static const char *const names[] = {"development", "test", "production"};
+
+    for (int i = 0; i < 3; i++)
+        if (strcmp(val, names[i]) == 0) {
+            c->env = (enum app_env)i;
+            return 0;
+        }
+    buf_printf(why, "expected development, test or production, got '%s'", val);
+    return -1;
+}
+
+static int parse_listen(struct config *c, const char *val, struct buf *why)
+{
+    const char *colon = strrchr(val, ':');
+    long port;
+
+    if (!colon || colon == val || parse_int(colon + 1, 1, 65535, &port) != 0) {
+        buf_printf(why, "expected host:port with a port from 1 to 65535, got '%s'", val);
+        return -1;
+    }
+    const char *host = val;
+    size_t hlen = (size_t)(colon - val);
+    if (host[0] == '[' && hlen > 2 && host[hlen - 1] == ']') {
+        host++;
+        hlen -= 2;
+    }
+    free(c->listen_host);
+    c->listen_host = xstrndup(host, hlen);
+    c->listen_port = (int)port;
+    return 0;
+}
+
+static void set_str(char **field, const char *val)
+{
+    free(*field);
+    *field = xstrdup(val);
+}
+
+static int parse_data_dir(struct config *c, const char *val, struct buf *why)
+{
+    if (!*val) {
+        buf_adds(why, "expected a folder path, got ''");
+        return -1;
+    }
+    set_str(&c->data_dir, val);
+    return 0;
+}
+
+static int parse_database_url(struct config *c, const char *val, struct buf *why)
+{
+    if (strncmp(val, "postgres://", 11) == 0 || strncmp(val, "postgresql://", 13) == 0 ||
+        (strncmp(val, "sqlite:", 7) == 0 && val[7] != '\0')) {
+        set_str(&c->database_url, val);
+        return 0;
+    }
+    buf_printf(why, "expected sqlite:<path> or postgres://user:password@host:port/db, got '%.40s'",
+               val);
+    return -1;
+}
+
+static int parse_redis_url(struct config *c, const char *val, struct buf *why)
+{
+    if (*val == '\0')
+        return 0;
+    if (strncmp(val, "redis://", 8) != 0 && strncmp(val, "rediss://", 9) != 0) {
+        buf_adds(why, "expected redis://[:password@]host:port[/db] or rediss://...");
+        return -1;
+    }
+    set_str(&c->redis_url, val);
+    return 0;
+}
+
+static int parse_bool(const char *val, bool *out)
+{
+    if (!strcmp(val, "1") || !strcmp(val, "true") || !strcmp(val, "yes")) {
+        *out = true;
+        return 0;
+    }
+    if (!strcmp(val, "0") || !strcmp(val, "false") || !strcmp(val, "no") || !*val) {
+        *out = false;
+        return 0;
+    }
+    return -1;
+}
+
+static int parse_auto_migrate(struct config *c, const char *val, struct buf *why)
+{
+    if (parse_bool(val, &c->auto_migrate) == 0)
+        return 0;
+    buf_printf(why, "expected 0 or 1, got '%s'", val);
+    return -1;
+}
+
+static int parse_plain_str(char **field, const char *val, const char *what, struct buf *why)
+{
+    if (!*val) {
+        buf_printf(why, "expected %s, got ''", what);
+        return -1;
+    }
+    set_str(field, val);
+    return 0;
+}
+
+static int parse_web_dir(struct config *c, const char *val, struct buf *why)
+{
+    return parse_plain_str(&c->web_dir, val, "a folder path", why);
+}
+
+static int parse_cache_prefix(struct config *c, const char *val, struct buf *why)
+{
+    return parse_plain_str(&c->cache_prefix, val, "a key prefix", why);
+}
+
+static bool is_origin(const char *s, size_t n)
+{
+    size_t scheme = strncmp(s, "https://", 8) == 0 ? 8 : strncmp(s, "http://", 7) == 0 ? 7 : 0;
+
+    if (!scheme || n <= scheme || s[n - 1] == '/')
+        return false;
+    for (size_t i = scheme; i < n; i++)
+        if (s[i] == '/' || s[i] == ' ' || s[i] == '*')
+            return false;
+    return true;
+}
+
+static int parse_public_url(struct config *c, const char *val, struct buf *why)
+{
+    size_t n = strlen(val);
+
+    while (n > 0 && val[n - 1] == '/')
+        n--;
+    if (!is_origin(val, n)) {
+        buf_printf(why, "expected an http:// or https:// origin such as https://books.example, "
+                        "got '%s'", val);
+        return -1;
+    }
+    free(c->public_url);
+    c->public_url = xstrndup(val, n);
+    return 0;
+}
+
+/* Calls "each" on every comma-separated, trimmed item of "val". */
+static int for_each_item(const char *val, int (*each)(struct config *, const char *, size_t),
+                         struct config *c)
+{
+    const char *p = val;
+
+    while (*p) {
+        while (*p == ' ' || *p == ',')
+            p++;
+        const char *end = p;
+        while (*end && *end != ',')
+            end++;
+        size_t n = (size_t)(end - p);
+        while (n > 0 && p[n - 1] == ' ')
+            n--;
+        if (n > 0 && each(c, p, n) != 0)
+            return -1;
+        p = end;
+    }
+    return 0;
+}
+
+static int add_proxy(struct config *c, const char *s, size_t n)
+{
+    char tmp[80];
+
+    if (n >= sizeof(tmp) || c->n_trusted_proxies >= CONFIG_MAX_CIDRS)
+        return -1;
+    memcpy(tmp, s, n);
+    tmp[n] = '\0';
+    return cidr_parse(tmp, &c->trusted_proxies[c->n_trusted_proxies++]);
+}
+
+static int parse_trusted_proxies(struct config *c, const char *val, struct buf *why)
+{
+    c->n_trusted_proxies = 0;
+    if (for_each_item(val, add_proxy, c) == 0)
+        return 0;
+    buf_printf(why, "expected a comma-separated list of at most %d addresses or CIDR ranges "
+                    "such as 10.0.0.0/8, got '%s'", CONFIG_MAX_CIDRS, val);
+    return -1;
+}
+
+static int add_origin(struct config *c, const char *s, size_t n)
+{
+    if (!is_origin(s, n) || c->n_cors_origins >= CONFIG_MAX_ORIGINS)
+        return -1;
+    c->cors_origins[c->n_cors_origins++] = xstrndup(s, n);
+    return 0;
+}
+
+static int parse_cors_origins(struct config *c, const char *val, struct buf *why)
+{
+    if (for_each_item(val, add_origin, c) == 0)
+        return 0;
+    buf_printf(why, "expected a comma-separated list of origins such as https://books.example "
+                    "(scheme and host, no path, no '*'), got '%s'", val);
+    return -1;
+}
+
+static int parse_log_level(struct config *c, const char *val, struct buf *why)
+{
+    int lvl = log_level_parse(val);
+
+    if (lvl < 0) {
+        buf_printf(why, "expected debug, info, warn or error, got '%s'", val);
+        return -1;
+    }
+    c->log_level = lvl;
+    return 0;
+}
+
+static int parse_jwt_secret(struct config *c, const char *val, struct buf *why)
+{
+    if (strlen(val) < 32) {
+        buf_adds(why, "expected at least 32 characters of secret");
+        return -1;
+    }
+    set_str(&c->jwt_secret, val);
+    return 0;
+}
+
+/* The whole configuration surface; README's table is written from this. */
+static const struct setting settings[] = {
+    {"MANGU_ENV", "development", parse_env, false,
+     "development, test or production (production refuses generated secrets and test checkout)"},
+    {"MANGU_LISTEN", "127.0.0.1:8080", parse_listen, false, "address and port to listen on"},
+    {"MANGU_PUBLIC_URL", NULL, parse_public_url, false,
+     "public origin of the site (default http://<MANGU_LISTEN>); https turns on HSTS"},
+    {"MANGU_DATA_DIR", "./data", parse_data_dir, false,
+     "folder for the SQLite file, stored objects and generated secrets"},
+    {"MANGU_DATABASE_URL", NULL, parse_database_url, true,
+     "sqlite:<path> (default <data>/mangu.db) or postgres://user:pass@host:port/db"},
+    {"MANGU_DB_POOL", "20", parse_db_pool, false, "database connections per process (1-100)"},
+    {"MANGU_DB_STATEMENT_TIMEOUT_MS", "5000", parse_stmt_timeout, false,
+     "longest a statement may run (PostgreSQL statement_timeout, SQLite busy timeout)"},
+    {"MANGU_AUTO_MIGRATE", "0", parse_auto_migrate, false,
+     "1: serve applies pending PostgreSQL migrations itself (SQLite always does)"},
+    {"MANGU_REDIS_URL", NULL, parse_redis_url, true,
+     "redis://[:password@]host:port[/db] or rediss://...; unset = in-process cache"},
+    {"MANGU_CACHE_PREFIX", "mangu:", parse_cache_prefix, false, "prefix of every cache key"},
+    {"MANGU_CACHE_MAX_BYTES", "67108864", parse_cache_max, false,
+     "memory bound of the in-process cache"},
+    {"MANGU_WEB_DIR", "web/dist", parse_web_dir, false, "the built web client to serve"},
+    {"MANGU_THREADS", "8", parse_threads, false, "HTTP worker threads (1-256)"},
+    {"MANGU_IDLE_TIMEOUT", "75", parse_idle_timeout, false,
+     "seconds an idle keep-alive connection stays open (above the ALB's 60)"},
+    {"MANGU_SHUTDOWN_TIMEOUT", "25", parse_shutdown_timeout, false,
+     "seconds in-flight requests get to finish after SIGTERM"},
+    {"MANGU_MAX_BODY", "1048576", parse_max_body, false, "largest JSON request body in bytes"},
+    {"MANGU_MAX_HEADER", "32768", parse_max_header, false,
+     "memory for one request's headers in bytes"},
+    {"MANGU_TRUSTED_PROXIES", "", parse_trusted_proxies, false,
+     "comma-separated CIDRs whose X-Forwarded-For and X-Request-Id are believed"},
+    {"MANGU_CORS_ORIGINS", "", parse_cors_origins, false,
+     "comma-separated origins allowed to call the API from a browser"},
+    {"MANGU_LOG_LEVEL", "info", parse_log_level, false, "debug, info, warn or error"},
+    {"MANGU_JWT_SECRET", NULL, parse_jwt_secret, true,
+     "token signing key (32+ chars); generated into <data>/secrets outside production"},
+};
+
+#define N_SETTINGS (sizeof(settings) / sizeof(settings[0]))
+
+/* Reads "NAME_FILE" for secrets; returns an owned string or NULL. */
+static char *read_secret_file(const char *path, struct buf *why)
+{
+    FILE *f = fopen(path, "r");
+    struct buf b = BUF_INIT;
+    char chunk[512];
+    size_t n;
+
+    if (!f) {
+        buf_printf(why, "cannot read '%s': %s", path, strerror(errno));
+        return NULL;
+    }
+    while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0 && b.len < 65536)
+        buf_add(&b, chunk, n);
+    fclose(f);
+    while (b.len > 0 && (b.p[b.len - 1] == '\n' || b.p[b.len - 1] == '\r'))
+        b.p[--b.len] = '\0';
+    return buf_detach(&b, NULL);
+}
+
+static int load_one(struct config *c, const struct setting *s, config_getenv_fn get,
+                    struct buf *why)
+{
+    char fname[96];
+    const char *val = get(s->name);
+    char *owned = NULL;
+
+    snprintf(fname, sizeof(fname), "%s_FILE", s->name);
+    if (!val && s->secret && get(fname)) {
+        struct buf sub = BUF_INIT;
+        owned = read_secret_file(get(fname), &sub);
+        if (!owned) {
+            buf_printf(why, "%s: %s", fname, sub.p);
+            buf_release(&sub);
+            return -1;
+        }
+        val = owned;
+    }
+    if (!val)
+        val = s->def;
+    int rc = 0;
+    if (val) {
+        struct buf sub = BUF_INIT;
+        rc = s->parse(c, val, &sub);
+        if (rc != 0)
+            buf_printf(why, "%s: %s", s->name, sub.p ? sub.p : "invalid value");
+        buf_release(&sub);
+    }
+    free(owned);
+    return rc;
+}
+
+static void apply_derived(struct config *c)
+{
+    if (!c->database_url) {
+        struct buf b = BUF_INIT;
+        buf_printf(&b, "sqlite:%s/mangu.db", c->data_dir);
+        c->database_url = buf_detach(&b, NULL);
+    }
+    if (!c->public_url) {
+        struct buf b = BUF_INIT;
+        buf_printf(&b, "http://%s:%d", c->listen_host, c->listen_port);
+        c->public_url = buf_detach(&b, NULL);
+    }
+}
+
+int config_load(struct config *c, config_getenv_fn get, struct buf *why)
+{
+    memset(c, 0, sizeof(*c));
+    for (size_t i = 0; i < N_SETTINGS; i++)
+        if (load_one(c, &settings[i], get, why) != 0)
+            return -1;
+    apply_derived(c);
+    return 0;
+}
+
+static int mkdir_p(const char *path, mode_t mode)
+{
+    char tmp[PATH_MAX];
+
+    if (snprintf(tmp, sizeof(tmp), "%s", path) >= (int)sizeof(tmp))
+        return -1;
+    for (char *p = tmp + 1; *p; p++) {
+        if (*p != '/')
+            continue;
+        *p = '\0';
+        if (mkdir(tmp, mode) != 0 && errno != EEXIST)
+            return -1;
+        *p = '/';
+    }
+    return mkdir(tmp, mode) != 0 && errno != EEXIST ? -1 : 0;
+}
+
+/* Reads the stored secret, or creates it with 0600 when absent. Returns an owned string. */
+static char *load_or_create_secret(const char *dir, const char *name, struct buf *why,
+                                   bool *created)
+{
+    char path[PATH_MAX];
+    struct buf sub = BUF_INIT;
+
+    *created = false;
+    if (snprintf(path, sizeof(path), "%s/%s", dir, name) >= (int)sizeof(path)) {
+        buf_adds(why, "MANGU_DATA_DIR: the path is too long");
+        return NULL;
+    }
+    if (access(path, F_OK) == 0) {
+        char *v = read_secret_file(path, &sub);
+        if (!v)
+            buf_adds(why, sub.p);
+        buf_release(&sub);
+        return v;
+    }
+    unsigned char raw[32];
+    char hex[65];
+    randombytes_buf(raw, sizeof(raw));
+    sodium_bin2hex(hex, sizeof(hex), raw, sizeof(raw));
+    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0600);
+    if (fd < 0 || write(fd, hex, 64) != 64 || fsync(fd) != 0) {
+        buf_printf(why, "cannot write '%s': %s", path, strerror(errno));
+        if (fd >= 0)
+            close(fd);
+        return NULL;
+    }
+    close(fd);
+    *created = true;
+    return xstrdup(hex);
+}
+
+int config_ensure_secrets(struct config *c, struct buf *why)
+{
+    char dir[PATH_MAX];
+
+    if (c->jwt_secret)
+        return 0;
+    if (c->env == ENV_PRODUCTION) {
+        buf_adds(why, "MANGU_JWT_SECRET: required when MANGU_ENV=production "
+                      "(set it or MANGU_JWT_SECRET_FILE)");
+        return -1;
+    }
+    if (snprintf(dir, sizeof(dir) - 16, "%s/secrets", c->data_dir) >= (int)sizeof(dir) - 16 ||
+        mkdir_p(dir, 0700) != 0) {
+        buf_printf(why, "MANGU_DATA_DIR: cannot create '%s': %s", dir, strerror(errno));
+        return -1;
+    }
+    c->jwt_secret = load_or_create_secret(dir, "jwt_secret", why, &c->jwt_secret_generated);
+    return c->jwt_secret ? 0 : -1;
+}
+
+static const char *env_name(enum app_env e)
+{
+    return e == ENV_PRODUCTION ? "production" : e == ENV_TEST ? "test" : "development";
+}
+
+/* Masks the password in a URL ("postgres://u:****@h/db"). */
+static void add_masked_url(struct buf *out, const char *url)
+{
+    const char *at = strchr(url, '@');
+    const char *scheme = strstr(url, "://");
+
+    if (!at || !scheme) {
+        buf_adds(out, url);
+        return;
+    }
+    const char *colon = memchr(scheme + 3, ':', (size_t)(at - scheme - 3));
+    if (!colon) {
+        buf_adds(out, url);
+        return;
+    }
+    buf_add(out, url, (size_t)(colon - url + 1));
+    buf_adds(out, "****");
+    buf_adds(out, at);
+}
+
+void config_describe(const struct config *c, struct buf *out)
+{
+    buf_printf(out, "MANGU_ENV=%s\n", env_name(c->env));
+    buf_printf(out, "MANGU_LISTEN=%s:%d\n", c->listen_host, c->listen_port);
+    buf_printf(out, "MANGU_PUBLIC_URL=%s\n", c->public_url);
+    buf_printf(out, "MANGU_DATA_DIR=%s\n", c->data_dir);
+    buf_adds(out, "MANGU_DATABASE_URL=");
+    add_masked_url(out, c->database_url);
+    buf_printf(out, "\nMANGU_DB_POOL=%d\n", c->db_pool);
+    buf_printf(out, "MANGU_DB_STATEMENT_TIMEOUT_MS=%d\n", c->db_statement_timeout_ms);
+    buf_printf(out, "MANGU_AUTO_MIGRATE=%d\n", c->auto_migrate);
+    buf_adds(out, "MANGU_REDIS_URL=");
+    if (c->redis_url)
+        add_masked_url(out, c->redis_url);
+    buf_printf(out, "\nMANGU_CACHE_PREFIX=%s\n", c->cache_prefix);
+    buf_printf(out, "MANGU_CACHE_MAX_BYTES=%zu\n", c->cache_max_bytes);
+    buf_printf(out, "MANGU_WEB_DIR=%s\n", c->web_dir);
+    buf_printf(out, "MANGU_THREADS=%d\n", c->threads);
+    buf_printf(out, "MANGU_IDLE_TIMEOUT=%d\n", c->idle_timeout_s);
+    buf_printf(out, "MANGU_SHUTDOWN_TIMEOUT=%d\n", c->shutdown_timeout_s);
+    buf_printf(out, "MANGU_MAX_BODY=%zu\n", c->max_body);
+    buf_printf(out, "MANGU_MAX_HEADER=%zu\n", c->max_header);
+    buf_printf(out, "MANGU_TRUSTED_PROXIES=(%zu ranges)\n", c->n_trusted_proxies);
+    buf_adds(out, "MANGU_CORS_ORIGINS=");
+    for (size_t i = 0; i < c->n_cors_origins; i++)
+        buf_printf(out, "%s%s", i ? "," : "", c->cors_origins[i]);
+    buf_printf(out, "\nMANGU_LOG_LEVEL=%s\n", log_level_name((enum log_level)c->log_level));
+    buf_printf(out, "MANGU_JWT_SECRET=%s\n",
+               c->jwt_secret ? (c->jwt_secret_generated ? "**** (generated)" : "****")
+                             : "(unset)");
+}
+
+void config_help(struct buf *out)
+{
+    for (size_t i = 0; i < N_SETTINGS; i++)
+        buf_printf(out, "  %-30s %s%s%s\n      %s\n", settings[i].name,
+                   settings[i].def ? "default: " : "",
+                   settings[i].def ? (*settings[i].def ? settings[i].def : "(empty)") : "",
+                   settings[i].secret ? " (secret; also _FILE)" : "", settings[i].help);
+}
+
+void config_release(struct config *c)
+{
+    free(c->listen_host);
+    free(c->data_dir);
+    free(c->database_url);
+    free(c->redis_url);
+    free(c->cache_prefix);
+    free(c->web_dir);
+    free(c->public_url);
+    for (size_t i = 0; i < c->n_cors_origins; i++)
+        free(c->cors_origins[i]);
+    if (c->jwt_secret)
+        sodium_memzero(c->jwt_secret, strlen(c->jwt_secret));
+    free(c->jwt_secret);
+    memset(c, 0, sizeof(*c));
+}
+
+bool config_is_postgres(const struct config *c)
+{
+    return strncmp(c->database_url, "postgres", 8) == 0;
+}
+
+const char *config_sqlite_path(const struct config *c)
+{
+    return config_is_postgres(c) ? NULL : c->database_url + 7;
+}

@@ -1,0 +1,68 @@
+/* config.h: every setting, read once from MANGU_* environment variables at start. */
+#ifndef MANGU_CONFIG_H
+#define MANGU_CONFIG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "core/buf.h"
+#include "core/net.h"
+
+enum app_env { ENV_DEVELOPMENT, ENV_TEST, ENV_PRODUCTION };
+
+#define CONFIG_MAX_CIDRS 32
+#define CONFIG_MAX_ORIGINS 16
+
+struct config {
+    enum app_env env;
+    char *listen_host; /* owned */
+    int listen_port;
+    char *data_dir;
+    char *database_url; /* "sqlite:<path>" or "postgres://..." after defaults */
+    int db_pool;
+    int db_statement_timeout_ms;
+    bool auto_migrate;
+    char *redis_url; /* NULL = in-process cache */
+    char *cache_prefix;
+    size_t cache_max_bytes;
+    char *web_dir;
+    char *public_url;
+    int threads;
+    int idle_timeout_s;
+    int shutdown_timeout_s;
+    size_t max_body;
+    size_t max_header;
+    struct cidr trusted_proxies[CONFIG_MAX_CIDRS];
+    size_t n_trusted_proxies;
+    char *cors_origins[CONFIG_MAX_ORIGINS];
+    size_t n_cors_origins;
+    int log_level; /* enum log_level */
+    char *jwt_secret;   /* secret; may be generated into the data folder */
+    bool jwt_secret_generated;
+};
+
+/* Reads one variable; tests pass their own to avoid touching the environment. */
+typedef const char *(*config_getenv_fn)(const char *name);
+
+/*
+ * Fills "c" from the variables "get" returns, applying defaults and validating each value.
+ * Returns 0, or -1 with one line naming the variable and what it accepts in "why".
+ * Secrets are also read from NAME_FILE. Free with config_release().
+ */
+int config_load(struct config *c, config_getenv_fn get, struct buf *why);
+/*
+ * Generates the secrets that are needed but missing into "data_dir/secrets" (mode 0600), or
+ * fails in production. Returns 0 or -1 with "why".
+ */
+int config_ensure_secrets(struct config *c, struct buf *why);
+/* Appends "NAME=value" lines for `mangu check`, secrets masked. */
+void config_describe(const struct config *c, struct buf *out);
+/* Appends the variable table (name, default, meaning) for `--help`. */
+void config_help(struct buf *out);
+void config_release(struct config *c);
+
+bool config_is_postgres(const struct config *c);
+/* The SQLite file path when the database is SQLite, else NULL. */
+const char *config_sqlite_path(const struct config *c);
+
+#endif

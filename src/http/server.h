@@ -1,0 +1,35 @@
+/* server.h: the HTTP server; the only module that knows libmicrohttpd. */
+#ifndef MANGU_SERVER_H
+#define MANGU_SERVER_H
+
+#include "app/ctx.h"
+#include "core/buf.h"
+#include "http/request.h"
+#include "http/response.h"
+
+/*
+ * Answers one request: fills "res" completely (status, headers, body). Called on a worker
+ * thread with a fresh "cx" whose arena lives until the response has been sent.
+ */
+typedef void (*http_handle_fn)(struct ctx *cx, struct http_request *req,
+                               struct http_response *res);
+/* Called once the response is sent (or the client went away), for the log and metrics. */
+typedef void (*http_done_fn)(struct ctx *cx, const struct http_request *req, int status,
+                             double seconds);
+
+struct http_server;
+
+/*
+ * Starts listening on the configured address with a pool of worker threads. Returns 0, or -1
+ * with "why" (such as the port being taken). Stop with http_server_drain().
+ */
+int http_server_start(struct app *app, http_handle_fn handle, http_done_fn done,
+                      struct http_server **out, struct buf *why);
+/*
+ * Stops accepting new connections at once, lets in-flight requests finish for at most
+ * "timeout_s" seconds, then stops the workers and frees the server. Returns the number of
+ * requests still in flight when the time ran out (0 on a clean drain).
+ */
+int http_server_drain(struct http_server *s, int timeout_s);
+
+#endif

@@ -1,0 +1,322 @@
+/* main.c: the `mangu` program: its subcommands, start-up and shut-down in mirror order. */
+#include "api/dispatch.h"
+#include "api/metrics.h"
+#include "api/web.h"
+#include "app/app.h"
+#include "cache/cache.h"
+#include "core/config.h"
+#include "core/log.h"
+#include "core/version.h"
+#include "db/db.h"
+#include "db/migrate.h"
+#include "http/router.h"
+#include "http/server.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <pthread.h>
+#include <signal.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+enum { EXIT_USAGE = 2 };
+
+typedef int (*cmd_fn)(int argc, char **argv);
+
+struct command {
+    const char *name;
+    cmd_fn run;
+    const char *summary;
+};
+
+static int cmd_serve(int argc, char **argv);
+static int cmd_migrate(int argc, char **argv);
+static int cmd_check(int argc, char **argv);
+static int cmd_version(int argc, char **argv);
+
+/* Every subcommand; later capabilities add seed, user, backup, restore, payments. */
+static const struct command commands[] = {
+    {"serve", cmd_serve, "run the web server (migrates SQLite by itself)"},
+    {"migrate", cmd_migrate, "apply pending database migrations"},
+    {"check", cmd_check, "validate the configuration and print it, secrets masked"},
+    {"version", cmd_version, "print the version"},
+};
+
+#define N_COMMANDS (sizeof(commands) / sizeof(commands[0]))
+
+static void usage(FILE *out)
+{
+    fprintf(out, "usage: mangu <command> [--help]\n\ncommands:\n");
+    for (size_t i = 0; i < N_COMMANDS; i++)
+        fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].summary);
+    fprintf(out, "\nConfiguration comes from MANGU_* environment variables; "
+                 "`mangu serve --help` lists them.\n");
+}
+
+static void command_usage(FILE *out, const char *name)
+{
+    struct buf b = BUF_INIT;
+
+    for (size_t i = 0; i < N_COMMANDS; i++)
+        if (strcmp(commands[i].name, name) == 0)
+            fprintf(out, "usage: mangu %s\n\n%s\n", name, commands[i].summary);
+    config_help(&b);
+    fprintf(out, "\nenvironment:\n%s", b.p ? b.p : "");
+    buf_release(&b);
+}
+
+/* Accepts only --help/-h; anything else is a usage error. Returns -1 to go on, else an exit. */
+static int parse_no_options(int argc, char **argv)
+{
+    static const struct option opts[] = {{"help", no_argument, NULL, 'h'}, {0, 0, 0, 0}};
+    int c;
+
+    optind = 1;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+        if (c == 'h') {
+            command_usage(stdout, argv[0]);
+            return 0;
+        }
+        fprintf(stderr, "mangu %s: unknown option '%s'\n", argv[0], argv[optind - 1]);
+        command_usage(stderr, argv[0]);
+        return EXIT_USAGE;
+    }
+    if (optind < argc) {
+        fprintf(stderr, "mangu %s: unexpected argument '%s'\n", argv[0], argv[optind]);
+        return EXIT_USAGE;
+    }
+    return -1;
+}
+
+static const char *real_getenv(const char *name)
+{
+    return getenv(name);
+}
+
+/* Loads and validates the configuration; on failure prints why and returns EXIT_USAGE. */
+static int load_config(struct config *cfg, bool with_secrets)
+{
+    struct buf why = BUF_INIT;
+    int rc = config_load(cfg, real_getenv, &why);
+
+    if (rc == 0 && mkdir(cfg->data_dir, 0750) != 0 && errno != EEXIST) {
+        buf_printf(&why, "MANGU_DATA_DIR: cannot create '%s': %s", cfg->data_dir,
+                   strerror(errno));
+        rc = -1;
+    }
+    if (rc == 0 && with_secrets)
+        rc = config_ensure_secrets(cfg, &why);
+    if (rc != 0) {
+        fprintf(stderr, "mangu: %s\n", why.p);
+        buf_release(&why);
+        config_release(cfg);
+        return EXIT_USAGE;
+    }
+    buf_release(&why);
+    log_init((enum log_level)cfg->log_level, 1);
+    if (cfg->jwt_secret_generated)
+        log_warn("generated a token signing key in '%s/secrets/jwt_secret'; set "
+                 "MANGU_JWT_SECRET (or _FILE) to share one across servers",
+                 cfg->data_dir);
+    return 0;
+}
+
+/* Applies migrations when allowed; on PostgreSQL pending ones stop the server by default. */
+static int prepare_schema(const struct config *cfg, struct db *db)
+{
+    struct buf why = BUF_INIT;
+    size_t pending = 0, applied = 0;
+    int rc = migrate_pending(db, &pending, &why);
+
+    if (rc == 0 && pending && config_is_postgres(cfg) && !cfg->auto_migrate) {
+        log_json(LOG_ERROR, "pending migrations; run `mangu migrate` first or set "
+                            "MANGU_AUTO_MIGRATE=1",
+                 json_pack("{s:I}", "pending", (json_int_t)pending));
+        return -1;
+    }
+    if (rc == 0 && pending)
+        rc = migrate_run(db, &applied, &why);
+    if (rc != 0)
+        log_json(LOG_ERROR, "cannot prepare the database schema",
+                 json_pack("{s:s}", "detail", why.p ? why.p : "unknown"));
+    buf_release(&why);
+    return rc == 0 ? 0 : -1;
+}
+
+static int open_backends(struct app *app)
+{
+    struct buf why = BUF_INIT;
+
+    if (db_open(app->cfg, &app->db, &why) != 0 || cache_open(app->cfg, &app->cache, &why) != 0) {
+        log_json(LOG_ERROR, "cannot open a backend", json_pack("{s:s}", "detail", why.p));
+        buf_release(&why);
+        return -1;
+    }
+    buf_release(&why);
+    return 0;
+}
+
+static void close_backends(struct app *app)
+{
+    if (app->cache)
+        cache_close(app->cache);
+    if (app->db)
+        db_close(app->db);
+}
+
+static int wait_for_stop_signal(void)
+{
+    sigset_t set;
+    int sig = 0;
+
+    sigemptyset(&set);
+    sigaddset(&set, SIGTERM);
+    sigaddset(&set, SIGINT);
+    sigwait(&set, &sig);
+    return sig;
+}
+
+static void block_stop_signals(void)
+{
+    sigset_t set;
+
+    sigemptyset(&set);
+    sigaddset(&set, SIGTERM);
+    sigaddset(&set, SIGINT);
+    pthread_sigmask(SIG_BLOCK, &set, NULL);
+    signal(SIGPIPE, SIG_IGN);
+}
+
+static int run_server(struct app *app)
+{
+    struct http_server *server;
+    struct buf why = BUF_INIT;
+    const struct config *cfg = app->cfg;
+
+    block_stop_signals(); /* before any thread starts, so only sigwait sees them */
+    if (http_server_start(app, api_handle, api_done, &server, &why) != 0) {
+        log_json(LOG_ERROR, "cannot start the server", json_pack("{s:s}", "detail", why.p));
+        buf_release(&why);
+        return 1;
+    }
+    char url[300];
+    snprintf(url, sizeof(url), "http://%s:%d", cfg->listen_host, cfg->listen_port);
+    log_json(LOG_INFO, "listening",
+             json_pack("{s:s, s:s, s:s, s:s, s:i}", "url", url, "version", MANGU_VERSION,
+                       "database", db_driver_name(app->db), "cache",
+                       cache_driver_name(app->cache), "threads", cfg->threads));
+    int sig = wait_for_stop_signal();
+    log_json(LOG_INFO, "draining", json_pack("{s:s, s:i}", "signal", sig == SIGINT ? "SIGINT" : "SIGTERM",
+                                            "timeout_s", cfg->shutdown_timeout_s));
+    int left = http_server_drain(server, cfg->shutdown_timeout_s);
+    log_json(LOG_INFO, "stopped", json_pack("{s:i}", "abandoned_requests", left));
+    return 0;
+}
+
+static int cmd_serve(int argc, char **argv)
+{
+    struct config cfg;
+    struct app app = {0};
+    int rc = parse_no_options(argc, argv);
+
+    if (rc >= 0)
+        return rc;
+    if ((rc = load_config(&cfg, true)) != 0)
+        return rc;
+    app.cfg = &cfg;
+    app.started = time(NULL);
+    rc = 1;
+    if (open_backends(&app) == 0 && prepare_schema(&cfg, app.db) == 0) {
+        app.router = router_new(api_routes, api_n_routes);
+        app.metrics = metrics_new(api_n_routes);
+        app.web = web_load(cfg.web_dir);
+        rc = run_server(&app);
+        web_free(app.web);
+        metrics_free(app.metrics);
+        router_free(app.router);
+    }
+    close_backends(&app);
+    config_release(&cfg);
+    return rc;
+}
+
+static int cmd_migrate(int argc, char **argv)
+{
+    struct config cfg;
+    struct db *db = NULL;
+    struct buf why = BUF_INIT;
+    size_t applied = 0;
+    int rc = parse_no_options(argc, argv);
+
+    if (rc >= 0)
+        return rc;
+    if ((rc = load_config(&cfg, false)) != 0)
+        return rc;
+    rc = db_open(&cfg, &db, &why) == 0 && migrate_run(db, &applied, &why) == 0 ? 0 : 1;
+    if (rc == 0)
+        printf("applied %zu migration(s); schema is at version %d\n", applied,
+               n_migrations ? migrations[n_migrations - 1].version : 0);
+    else
+        fprintf(stderr, "mangu migrate: %s\n", why.p ? why.p : "failed");
+    buf_release(&why);
+    if (db)
+        db_close(db);
+    config_release(&cfg);
+    return rc;
+}
+
+static int cmd_check(int argc, char **argv)
+{
+    struct config cfg;
+    struct buf out = BUF_INIT;
+    int rc = parse_no_options(argc, argv);
+
+    if (rc >= 0)
+        return rc;
+    if ((rc = load_config(&cfg, true)) != 0)
+        return rc;
+    config_describe(&cfg, &out);
+    fputs(out.p, stdout);
+    printf("configuration is valid\n");
+    buf_release(&out);
+    config_release(&cfg);
+    return 0;
+}
+
+static int cmd_version(int argc, char **argv)
+{
+    int rc = parse_no_options(argc, argv);
+
+    if (rc >= 0)
+        return rc;
+    printf("mangu %s\n", MANGU_VERSION);
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        usage(stderr);
+        return EXIT_USAGE;
+    }
+    if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") || !strcmp(argv[1], "help")) {
+        usage(stdout);
+        return 0;
+    }
+    if (!strcmp(argv[1], "--version"))
+        return cmd_version(1, argv + 1);
+    if (sodium_init() < 0) {
+        fprintf(stderr, "mangu: cannot initialise libsodium\n");
+        return 1;
+    }
+    for (size_t i = 0; i < N_COMMANDS; i++)
+        if (strcmp(argv[1], commands[i].name) == 0)
+            return commands[i].run(argc - 1, argv + 1);
+    fprintf(stderr, "mangu: unknown command '%s'\n\n", argv[1]);
+    usage(stderr);
+    return EXIT_USAGE;
+}

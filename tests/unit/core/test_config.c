@@ -1,0 +1,192 @@
+/* test_config.c: configuration defaults, validation messages, secrets from files, masking. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+#include <sodium.h>
+
+#include "core/config.h"
+
+/* A fake environment: NULL-terminated name/value pairs. */
+static const char **fake_env;
+
+static const char *fake_getenv(const char *name)
+{
+    for (int i = 0; fake_env && fake_env[i]; i += 2)
+        if (strcmp(fake_env[i], name) == 0)
+            return fake_env[i + 1];
+    return NULL;
+}
+
+static int load(const char **env, struct config *c, struct buf *why)
+{
+    fake_env = env;
+    return config_load(c, fake_getenv, why);
+}
+
+static void defaults_need_no_configuration(void **state)
+{
+    const char *env[] = {NULL};
+    struct config c;
+    struct buf why = BUF_INIT;
+
+    assert_int_equal(load(env, &c, &why), 0);
+    assert_string_equal(c.listen_host, "127.0.0.1");
+    assert_int_equal(c.listen_port, 8080);
+    assert_string_equal(c.data_dir, "./data");
+    assert_string_equal(c.database_url, "sqlite:./data/mangu.db");
+    assert_string_equal(config_sqlite_path(&c), "./data/mangu.db");
+    assert_null(c.redis_url);
+    assert_int_equal(c.db_pool, 20);
+    assert_int_equal(c.shutdown_timeout_s, 25);
+    assert_true(c.idle_timeout_s > 60);
+    assert_int_equal(c.max_body, 1048576);
+    assert_string_equal(c.public_url, "http://127.0.0.1:8080");
+    assert_int_equal(c.env, ENV_DEVELOPMENT);
+    config_release(&c);
+    buf_release(&why);
+}
+
+/* Each bad value fails, and the message names the variable. */
+static void bad_values_name_the_variable(void **state)
+{
+    static const char *cases[][2] = {
+        {"MANGU_LISTEN", "nonsense"},        {"MANGU_LISTEN", "127.0.0.1:99999"},
+        {"MANGU_THREADS", "abc"},            {"MANGU_THREADS", "0"},
+        {"MANGU_ENV", "staging"},            {"MANGU_DATABASE_URL", "mysql://x"},
+        {"MANGU_SHUTDOWN_TIMEOUT", "-1"},    {"MANGU_MAX_BODY", "12kb"},
+        {"MANGU_TRUSTED_PROXIES", "10.0.0.0/33"}, {"MANGU_CORS_ORIGINS", "*"},
+        {"MANGU_LOG_LEVEL", "loud"},         {"MANGU_REDIS_URL", "http://x"},
+        {"MANGU_DB_POOL", "1000"},           {"MANGU_IDLE_TIMEOUT", "30"},
+        {"MANGU_PUBLIC_URL", "ftp://x"},     {"MANGU_JWT_SECRET", "short"},
+        {"MANGU_AUTO_MIGRATE", "maybe"},
+    };
+
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        const char *env[] = {cases[i][0], cases[i][1], NULL};
+        struct config c;
+        struct buf why = BUF_INIT;
+        assert_int_equal(load(env, &c, &why), -1);
+        assert_non_null(why.p);
+        assert_non_null(strstr(why.p, cases[i][0]));
+        config_release(&c);
+        buf_release(&why);
+    }
+}
+
+static void lists_and_urls_parse(void **state)
+{
+    const char *env[] = {"MANGU_TRUSTED_PROXIES", "10.0.0.0/8, ::1",
+                         "MANGU_CORS_ORIGINS", "https://a.example,http://localhost:5173",
+                         "MANGU_LISTEN", "[::1]:9000",
+                         "MANGU_PUBLIC_URL", "https://books.example/",
+                         NULL};
+    struct config c;
+    struct buf why = BUF_INIT;
+
+    assert_int_equal(load(env, &c, &why), 0);
+    assert_int_equal(c.n_trusted_proxies, 2);
+    assert_true(cidr_list_contains(c.trusted_proxies, 2, "10.1.2.3"));
+    assert_true(cidr_list_contains(c.trusted_proxies, 2, "::1"));
+    assert_false(cidr_list_contains(c.trusted_proxies, 2, "11.0.0.1"));
+    assert_int_equal(c.n_cors_origins, 2);
+    assert_string_equal(c.cors_origins[1], "http://localhost:5173");
+    assert_string_equal(c.listen_host, "::1");
+    assert_int_equal(c.listen_port, 9000);
+    assert_string_equal(c.public_url, "https://books.example");
+    config_release(&c);
+    buf_release(&why);
+}
+
+static void secret_from_file_and_masked(void **state)
+{
+    char path[] = "/tmp/mangu-secret-XXXXXX";
+    int fd = mkstemp(path);
+    const char *secret = "0123456789abcdef0123456789abcdef-file";
+
+    assert_true(fd >= 0);
+    assert_int_equal(write(fd, secret, strlen(secret)), (ssize_t)strlen(secret));
+    assert_int_equal(write(fd, "\n", 1), 1);
+    close(fd);
+    const char *env[] = {"MANGU_JWT_SECRET_FILE", path, "MANGU_DATABASE_URL",
+                         "postgres://app:hunter2pass@db:5432/mangu", NULL};
+    struct config c;
+    struct buf why = BUF_INIT, out = BUF_INIT;
+    assert_int_equal(load(env, &c, &why), 0);
+    assert_string_equal(c.jwt_secret, secret);
+    config_describe(&c, &out);
+    assert_null(strstr(out.p, secret));
+    assert_null(strstr(out.p, "hunter2pass"));
+    assert_non_null(strstr(out.p, "postgres://app:****@db:5432/mangu"));
+    unlink(path);
+    config_release(&c);
+    buf_release(&why);
+    buf_release(&out);
+}
+
+static void missing_secret_is_generated_once_with_0600(void **state)
+{
+    char dir[] = "/tmp/mangu-data-XXXXXX";
+    const char *env[] = {"MANGU_DATA_DIR", NULL, NULL};
+    struct config c;
+    struct buf why = BUF_INIT;
+    struct stat st;
+    char path[256], first[80];
+
+    assert_non_null(mkdtemp(dir));
+    env[1] = dir;
+    assert_int_equal(load(env, &c, &why), 0);
+    assert_int_equal(config_ensure_secrets(&c, &why), 0);
+    assert_true(c.jwt_secret_generated);
+    snprintf(first, sizeof(first), "%s", c.jwt_secret);
+    snprintf(path, sizeof(path), "%s/secrets/jwt_secret", dir);
+    assert_int_equal(stat(path, &st), 0);
+    assert_int_equal(st.st_mode & 0777, 0600);
+    config_release(&c);
+    assert_int_equal(load(env, &c, &why), 0);
+    assert_int_equal(config_ensure_secrets(&c, &why), 0);
+    assert_false(c.jwt_secret_generated);
+    assert_string_equal(c.jwt_secret, first);
+    config_release(&c);
+    unlink(path);
+    snprintf(path, sizeof(path), "%s/secrets", dir);
+    rmdir(path);
+    rmdir(dir);
+    buf_release(&why);
+}
+
+static void production_refuses_missing_secret(void **state)
+{
+    const char *env[] = {"MANGU_ENV", "production", "MANGU_DATA_DIR", "/nonexistent", NULL};
+    struct config c;
+    struct buf why = BUF_INIT;
+
+    assert_int_equal(load(env, &c, &why), 0);
+    assert_int_equal(config_ensure_secrets(&c, &why), -1);
+    assert_non_null(strstr(why.p, "MANGU_JWT_SECRET"));
+    config_release(&c);
+    buf_release(&why);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(defaults_need_no_configuration),
+        cmocka_unit_test(bad_values_name_the_variable),
+        cmocka_unit_test(lists_and_urls_parse),
+        cmocka_unit_test(secret_from_file_and_masked),
+        cmocka_unit_test(missing_secret_is_generated_once_with_0600),
+        cmocka_unit_test(production_refuses_missing_secret),
+    };
+
+    if (sodium_init() < 0)
+        return 1;
+    return cmocka_run_group_tests_name("core/config", tests, NULL, NULL);
+}
