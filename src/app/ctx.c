@@ -47,7 +47,7 @@ static void return_conn(void *p)
 int cx_db(struct ctx *cx, struct db_conn **out)
 {
     if (!cx->conn) {
-        struct db_conn *conn;
+        struct db_conn *conn = NULL;
         if (db_conn_acquire(cx->app->db, &conn) != 0)
             return cx_fail(cx, ERR_UNAVAILABLE, "the database is unavailable");
         struct conn_return *r = arena_alloc(cx->arena, sizeof(*r));
@@ -63,7 +63,7 @@ int cx_db(struct ctx *cx, struct db_conn **out)
 int cx_query(struct ctx *cx, const char *sql, const struct db_param *params, int n,
              struct db_result **out)
 {
-    struct db_conn *conn;
+    struct db_conn *conn = NULL;
     int rc = cx_db(cx, &conn);
 
     if (rc != 0)
