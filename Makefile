@@ -21,12 +21,15 @@ TESTS    := $(TEST_SRC:%.c=$(B)/%)
 MIGRATIONS := $(sort $(wildcard sql/migrations/*.sql))
 
 .PHONY: all run test test-unit test-asan test-http test-e2e asan fmt lint compdb bench clean \
-        bootstrap web
+        bootstrap bootstrap-test web
 
 all: $(B)/mangu $(B)/mangu-test web
 
 bootstrap:
-	@scripts/bootstrap.sh
+	@scripts/bootstrap.sh run
+
+bootstrap-test:
+	@scripts/bootstrap.sh test
 
 $(B)/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -39,8 +42,13 @@ $(B)/gen/migrations.c: $(MIGRATIONS) scripts/embed-migrations.sh
 $(B)/gen/migrations.o: $(B)/gen/migrations.c
 	$(CC) $(CFLAGS) -c $< -o $@
 
-$(B)/gen/openapi.c: docs/openapi.json scripts/embed-file.sh
+OPENAPI_PARTS := $(sort $(wildcard docs/openapi/*.json))
+
+$(B)/gen/openapi.json: $(OPENAPI_PARTS) scripts/openapi-merge.mjs
 	@mkdir -p $(dir $@)
+	node scripts/openapi-merge.mjs $@ $(OPENAPI_PARTS)
+
+$(B)/gen/openapi.c: $(B)/gen/openapi.json scripts/embed-file.sh
 	scripts/embed-file.sh openapi_json $< > $@.tmp && mv $@.tmp $@
 
 $(B)/gen/openapi.o: $(B)/gen/openapi.c
@@ -71,7 +79,7 @@ web:
 run: bootstrap all
 	@scripts/run.sh
 
-test: bootstrap all
+test: bootstrap-test all
 	@scripts/test.sh
 
 test-unit: $(TESTS)

@@ -21,6 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 enum { EXIT_USAGE = 2 };
 
@@ -104,8 +105,7 @@ static int load_config(struct config *cfg, bool with_secrets)
     int rc = config_load(cfg, real_getenv, &why);
 
     if (rc == 0 && mkdir(cfg->data_dir, 0750) != 0 && errno != EEXIST) {
-        buf_printf(&why, "MANGU_DATA_DIR: cannot create '%s': %s", cfg->data_dir,
-                   strerror(errno));
+        buf_printf(&why, "MANGU_DATA_DIR: cannot create '%s': %s", cfg->data_dir, strerror(errno));
         rc = -1;
     }
     if (rc == 0 && with_secrets)
@@ -133,8 +133,9 @@ static int prepare_schema(const struct config *cfg, struct db *db)
     int rc = migrate_pending(db, &pending, &why);
 
     if (rc == 0 && pending && config_is_postgres(cfg) && !cfg->auto_migrate) {
-        log_json(LOG_ERROR, "pending migrations; run `mangu migrate` first or set "
-                            "MANGU_AUTO_MIGRATE=1",
+        log_json(LOG_ERROR,
+                 "pending migrations; run `mangu migrate` first or set "
+                 "MANGU_AUTO_MIGRATE=1",
                  json_pack("{s:I}", "pending", (json_int_t)pending));
         return -1;
     }
@@ -207,13 +208,16 @@ static int run_server(struct app *app)
     snprintf(url, sizeof(url), "http://%s:%d", cfg->listen_host, cfg->listen_port);
     log_json(LOG_INFO, "listening",
              json_pack("{s:s, s:s, s:s, s:s, s:i}", "url", url, "version", MANGU_VERSION,
-                       "database", db_driver_name(app->db), "cache",
-                       cache_driver_name(app->cache), "threads", cfg->threads));
+                       "database", db_driver_name(app->db), "cache", cache_driver_name(app->cache),
+                       "threads", cfg->threads));
     int sig = wait_for_stop_signal();
-    log_json(LOG_INFO, "draining", json_pack("{s:s, s:i}", "signal", sig == SIGINT ? "SIGINT" : "SIGTERM",
-                                            "timeout_s", cfg->shutdown_timeout_s));
+    log_json(LOG_INFO, "draining",
+             json_pack("{s:s, s:i}", "signal", sig == SIGINT ? "SIGINT" : "SIGTERM", "timeout_s",
+                       cfg->shutdown_timeout_s));
     int left = http_server_drain(server, cfg->shutdown_timeout_s);
-    log_json(LOG_INFO, "stopped", json_pack("{s:i}", "abandoned_requests", left));
+    log_json(left ? LOG_WARN : LOG_INFO, "stopped", json_pack("{s:i}", "abandoned_requests", left));
+    if (left)
+        _exit(0); /* workers are still busy: end them with the process */
     return 0;
 }
 

@@ -109,12 +109,10 @@ static int run_route(struct ctx *cx, struct http_request *req, struct http_respo
         router_match(cx->app->router, req->method, req->path, cx->arena, req, &m);
 
     if (o == ROUTER_NOT_FOUND)
-        return cx_fail(cx, ERR_NOT_FOUND, "no such API route: %s %s", req->method_name,
-                       req->path);
+        return cx_fail(cx, ERR_NOT_FOUND, "no such API route: %s %s", req->method_name, req->path);
     if (o == ROUTER_METHOD_NOT_ALLOWED) {
         http_response_header(res, "Allow", arena_strdup(cx->arena, m.allow));
-        return cx_fail(cx, ERR_METHOD, "%s is not allowed here; use %s", req->method_name,
-                       m.allow);
+        return cx_fail(cx, ERR_METHOD, "%s is not allowed here; use %s", req->method_name, m.allow);
     }
     cx->route = m.route->pattern;
     cx->route_slot = m.index + 1;
@@ -152,8 +150,8 @@ void api_handle(struct ctx *cx, struct http_request *req, struct http_response *
     else
         web_serve(cx, req, res);
     add_cors(cx, req, res);
-    add_security_headers(cx, res, res->content_type && !api &&
-                                      strncmp(res->content_type, "text/html", 9) == 0);
+    add_security_headers(
+        cx, res, res->content_type && !api && strncmp(res->content_type, "text/html", 9) == 0);
 }
 
 void api_done(struct ctx *cx, const struct http_request *req, int status, double seconds)

@@ -33,11 +33,10 @@ int api_health_show(struct ctx *cx, struct http_request *req, struct http_respon
     int cache_rc = cache_ping(app->cache, &cache_ms);
     const char *status = db_rc ? "down" : cache_rc ? "degraded" : "ok";
 
-    json_t *body = json_pack(
-        "{s:s, s:s, s:I, s:{s:o, s:o}}", "status", status, "version", MANGU_VERSION, "uptime_s",
-        (json_int_t)(time(NULL) - app->started), "checks", "database",
-        check(db_driver_name(app->db), db_rc, db_ms), "cache",
-        check(cache_driver_name(app->cache), cache_rc, cache_ms));
+    json_t *body = json_pack("{s:s, s:s, s:I, s:{s:o, s:o}}", "status", status, "version",
+                             MANGU_VERSION, "uptime_s", (json_int_t)(time(NULL) - app->started),
+                             "checks", "database", check(db_driver_name(app->db), db_rc, db_ms),
+                             "cache", check(cache_driver_name(app->cache), cache_rc, cache_ms));
     http_respond_json_new(res, db_rc ? 503 : 200, body);
     return 0;
 }

@@ -11,7 +11,7 @@ int api_health_show(struct ctx *cx, struct http_request *req, struct http_respon
 /* GET /api/openapi.json */
 int api_openapi_show(struct ctx *cx, struct http_request *req, struct http_response *res);
 
-/* The OpenAPI document embedded from docs/openapi.json. */
+/* The OpenAPI document merged from the docs/openapi folder. */
 const char *openapi_document(size_t *len);
 
 #endif

@@ -62,8 +62,8 @@ static const char *public_message(struct ctx *cx, int code)
 void api_respond_error(struct ctx *cx, struct http_response *res, int code)
 {
     const char *msg = public_message(cx, code);
-    json_t *err = json_pack("{s:s, s:s, s:s}", "code", err_name(code), "message", msg,
-                            "request_id", cx->request_id);
+    json_t *err = json_pack("{s:s, s:s, s:s}", "code", err_name(code), "message", msg, "request_id",
+                            cx->request_id);
 
     if (cx->err_code == code && cx->err_details && api_error_status(code) != 500)
         json_object_set(err, "details", cx->err_details);
@@ -72,8 +72,7 @@ void api_respond_error(struct ctx *cx, struct http_response *res, int code)
         http_response_set_header(res, "Retry-After", "5");
 }
 
-void api_respond_error_msg(struct ctx *cx, struct http_response *res, int code,
-                           const char *message)
+void api_respond_error_msg(struct ctx *cx, struct http_response *res, int code, const char *message)
 {
     cx_fail(cx, code, "%s", message);
     api_respond_error(cx, res, code);

@@ -73,8 +73,8 @@ void metrics_rate_limited(struct app *app)
 static void slot_labels(struct app *app, size_t i, char *out, size_t cap)
 {
     const struct route *r = i ? router_route(app->router, i - 1) : NULL;
-    static const char *const methods[] = {"GET",    "HEAD",    "POST", "PUT",
-                                          "PATCH",  "DELETE", "OPTIONS", "OTHER"};
+    static const char *const methods[] = {"GET",   "HEAD",   "POST",    "PUT",
+                                          "PATCH", "DELETE", "OPTIONS", "OTHER"};
 
     if (r)
         snprintf(out, cap, "route=\"%s\",method=\"%s\"", r->pattern, methods[r->method]);
@@ -117,17 +117,19 @@ static void render_backends(struct app *app, struct buf *b)
     struct cache_stats cs;
 
     db_pool_stats(app->db, &open, &in_use, &max);
-    buf_printf(b, "# TYPE mangu_db_pool_connections gauge\n"
-                  "mangu_db_pool_connections{state=\"open\"} %d\n"
-                  "mangu_db_pool_connections{state=\"in_use\"} %d\n"
-                  "mangu_db_pool_connections{state=\"max\"} %d\n",
+    buf_printf(b,
+               "# TYPE mangu_db_pool_connections gauge\n"
+               "mangu_db_pool_connections{state=\"open\"} %d\n"
+               "mangu_db_pool_connections{state=\"in_use\"} %d\n"
+               "mangu_db_pool_connections{state=\"max\"} %d\n",
                open, in_use, max);
     cache_get_stats(app->cache, &cs);
-    buf_printf(b, "# TYPE mangu_cache_requests_total counter\n"
-                  "mangu_cache_requests_total{result=\"hit\"} %llu\n"
-                  "mangu_cache_requests_total{result=\"miss\"} %llu\n"
-                  "mangu_cache_requests_total{result=\"error\"} %llu\n"
-                  "# TYPE mangu_cache_bytes gauge\nmangu_cache_bytes %zu\n",
+    buf_printf(b,
+               "# TYPE mangu_cache_requests_total counter\n"
+               "mangu_cache_requests_total{result=\"hit\"} %llu\n"
+               "mangu_cache_requests_total{result=\"miss\"} %llu\n"
+               "mangu_cache_requests_total{result=\"error\"} %llu\n"
+               "# TYPE mangu_cache_bytes gauge\nmangu_cache_bytes %zu\n",
                cs.hits, cs.misses, cs.errors, cs.bytes);
     buf_printf(b, "# TYPE mangu_rate_limited_total counter\nmangu_rate_limited_total %llu\n",
                atomic_load(&app->metrics->rate_limited));

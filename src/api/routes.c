@@ -12,6 +12,13 @@ const struct route api_routes[] = {
     {HTTP_GET, "/api/health", api_health_show, ROUTE_NO_LIMIT},
     {HTTP_GET, "/api/openapi.json", api_openapi_show, 0},
     {HTTP_GET, "/metrics", api_metrics_show, ROUTE_NO_LIMIT},
+
+/* accounts (api/sessions.c, api/users.c, api/admin.c) */
+
+/* catalog (api/books.c, api/authors.c, api/categories.c) */
+
+/* search (api/search.c) */
+
 #ifdef MANGU_TEST_ROUTES
     /* test build only */
     {HTTP_GET, "/api/_test/sleep", api_test_sleep, ROUTE_NO_LIMIT},

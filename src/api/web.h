@@ -15,8 +15,8 @@ void web_free(struct web_files *w);
 size_t web_count(const struct web_files *w);
 
 /*
- * Answers a non-API path: files under /assets/ (immutable, 404 when missing), other existing files, and
- * index.html for every other path (the client's router decides), with ETag revalidation.
+ * Answers a non-API path: files under /assets/ (immutable, 404 when missing), other existing files,
+ * and index.html for every other path (the client's router decides), with ETag revalidation.
  */
 void web_serve(struct ctx *cx, struct http_request *req, struct http_response *res);
 

@@ -10,8 +10,8 @@
 #include "db/db.h"
 
 struct ctx {
-    struct app *app;       /* borrowed, process lifetime */
-    struct arena *arena;   /* owned by the server; freed when the response is done */
+    struct app *app;     /* borrowed, process lifetime */
+    struct arena *arena; /* owned by the server; freed when the response is done */
     char request_id[33];
     const char *client_ip; /* after trusted-proxy resolution */
     const char *route;     /* matched pattern, or "static"/"unmatched" for the log */

@@ -36,17 +36,17 @@ static int parse_int(const char *val, long lo, long hi, long *out)
     return 0;
 }
 
-#define INT_SETTING(fn, field, lo, hi)                                                         \
-    static int fn(struct config *c, const char *val, struct buf *why)                          \
-    {                                                                                          \
-        long v;                                                                                \
-        if (parse_int(val, lo, hi, &v) != 0) {                                                 \
-            buf_printf(why, "expected an integer from %ld to %ld, got '%s'", (long)(lo),      \
-                       (long)(hi), val);                                                       \
-            return -1;                                                                         \
-        }                                                                                      \
-        c->field = (int)v;                                                                     \
-        return 0;                                                                              \
+#define INT_SETTING(fn, field, lo, hi)                                                             \
+    static int fn(struct config *c, const char *val, struct buf *why)                              \
+    {                                                                                              \
+        long v;                                                                                    \
+        if (parse_int(val, lo, hi, &v) != 0) {                                                     \
+            buf_printf(why, "expected an integer from %ld to %ld, got '%s'", (long)(lo),           \
+                       (long)(hi), val);                                                           \
+            return -1;                                                                             \
+        }                                                                                          \
+        c->field = (int)v;                                                                         \
+        return 0;                                                                                  \
     }
 
 INT_SETTING(parse_db_pool, db_pool, 1, 100)
@@ -216,8 +216,10 @@ static int parse_public_url(struct config *c, const char *val, struct buf *why)
     while (n > 0 && val[n - 1] == '/')
         n--;
     if (!is_origin(val, n)) {
-        buf_printf(why, "expected an http:// or https:// origin such as https://books.example, "
-                        "got '%s'", val);
+        buf_printf(why,
+                   "expected an http:// or https:// origin such as https://books.example, "
+                   "got '%s'",
+                   val);
         return -1;
     }
     free(c->public_url);
@@ -263,8 +265,10 @@ static int parse_trusted_proxies(struct config *c, const char *val, struct buf *
     c->n_trusted_proxies = 0;
     if (for_each_item(val, add_proxy, c) == 0)
         return 0;
-    buf_printf(why, "expected a comma-separated list of at most %d addresses or CIDR ranges "
-                    "such as 10.0.0.0/8, got '%s'", CONFIG_MAX_CIDRS, val);
+    buf_printf(why,
+               "expected a comma-separated list of at most %d addresses or CIDR ranges "
+               "such as 10.0.0.0/8, got '%s'",
+               CONFIG_MAX_CIDRS, val);
     return -1;
 }
 
@@ -280,8 +284,10 @@ static int parse_cors_origins(struct config *c, const char *val, struct buf *why
 {
     if (for_each_item(val, add_origin, c) == 0)
         return 0;
-    buf_printf(why, "expected a comma-separated list of origins such as https://books.example "
-                    "(scheme and host, no path, no '*'), got '%s'", val);
+    buf_printf(why,
+               "expected a comma-separated list of origins such as https://books.example "
+               "(scheme and host, no path, no '*'), got '%s'",
+               val);
     return -1;
 }
 
@@ -549,8 +555,7 @@ void config_describe(const struct config *c, struct buf *out)
         buf_printf(out, "%s%s", i ? "," : "", c->cors_origins[i]);
     buf_printf(out, "\nMANGU_LOG_LEVEL=%s\n", log_level_name((enum log_level)c->log_level));
     buf_printf(out, "MANGU_JWT_SECRET=%s\n",
-               c->jwt_secret ? (c->jwt_secret_generated ? "**** (generated)" : "****")
-                             : "(unset)");
+               c->jwt_secret ? (c->jwt_secret_generated ? "**** (generated)" : "****") : "(unset)");
 }
 
 void config_help(struct buf *out)

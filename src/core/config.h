@@ -36,8 +36,8 @@ struct config {
     size_t n_trusted_proxies;
     char *cors_origins[CONFIG_MAX_ORIGINS];
     size_t n_cors_origins;
-    int log_level; /* enum log_level */
-    char *jwt_secret;   /* secret; may be generated into the data folder */
+    int log_level;    /* enum log_level */
+    char *jwt_secret; /* secret; may be generated into the data folder */
     bool jwt_secret_generated;
 };
 

@@ -93,7 +93,7 @@ void log_json(enum log_level level, const char *msg, json_t *fields)
     buf_printf(&b, "\",\"level\":\"%s\",\"msg\":", level_names[level]);
     log_add_json_string(&b, msg);
     if (fields && json_object_size(fields) > 0) {
-        char *rest = json_dumps(fields, JSON_COMPACT | JSON_ENCODE_ANY);
+        char *rest = json_dumps(fields, JSON_COMPACT | JSON_ENCODE_ANY | JSON_REAL_PRECISION(9));
         if (rest && rest[0] == '{' && rest[1] != '}') {
             buf_addc(&b, ',');
             buf_adds(&b, rest + 1);

@@ -6,8 +6,8 @@
 #include <stddef.h>
 
 struct cidr {
-    int family;              /* AF_INET or AF_INET6 */
-    unsigned char addr[16];  /* network order */
+    int family;             /* AF_INET or AF_INET6 */
+    unsigned char addr[16]; /* network order */
     int prefix;
 };
 

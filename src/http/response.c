@@ -68,7 +68,7 @@ void http_respond_json_new(struct http_response *res, int status, json_t *obj)
 {
     struct json_sink b = {NULL, 0, 0, res->arena};
 
-    json_dump_callback(obj, dump_cb, &b, JSON_COMPACT | JSON_ENCODE_ANY);
+    json_dump_callback(obj, dump_cb, &b, JSON_COMPACT | JSON_ENCODE_ANY | JSON_REAL_PRECISION(9));
     json_decref(obj);
     res->status = status;
     res->content_type = "application/json";

@@ -10,7 +10,7 @@
 #define HTTP_MAX_HEADERS 24
 
 struct http_header {
-    const char *name;  /* borrowed: a literal or arena string */
+    const char *name; /* borrowed: a literal or arena string */
     const char *value;
 };
 
@@ -20,7 +20,7 @@ struct http_response {
     const char *content_type;
     const char *body; /* arena memory or a process-lifetime buffer; never freed by us */
     size_t body_len;
-    int body_fd;          /* >= 0: stream this file instead of "body" (closed after) */
+    int body_fd; /* >= 0: stream this file instead of "body" (closed after) */
     long long fd_offset;
     long long fd_len;
     struct http_header headers[HTTP_MAX_HEADERS];

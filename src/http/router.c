@@ -119,14 +119,14 @@ static void add_allow(char *allow, size_t cap, const char *name)
 
 static const char *method_name(enum http_method m)
 {
-    static const char *const names[] = {"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE",
-                                        "OPTIONS", "OTHER"};
+    static const char *const names[] = {"GET",   "HEAD",   "POST",    "PUT",
+                                        "PATCH", "DELETE", "OPTIONS", "OTHER"};
 
     return names[m];
 }
 
-static void fill_params(const struct compiled *c, const struct segment *segs,
-                        struct arena *arena, struct http_request *req)
+static void fill_params(const struct compiled *c, const struct segment *segs, struct arena *arena,
+                        struct http_request *req)
 {
     req->n_params = 0;
     for (int i = 0; i < c->n && req->n_params < HTTP_MAX_PARAMS; i++) {
@@ -138,9 +138,9 @@ static void fill_params(const struct compiled *c, const struct segment *segs,
     }
 }
 
-enum router_outcome router_match(const struct router *r, enum http_method method,
-                                 const char *path, struct arena *arena,
-                                 struct http_request *req, struct router_match *out)
+enum router_outcome router_match(const struct router *r, enum http_method method, const char *path,
+                                 struct arena *arena, struct http_request *req,
+                                 struct router_match *out)
 {
     struct segment segs[MAX_SEGMENTS];
     int n = split(path, segs, MAX_SEGMENTS);

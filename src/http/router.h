@@ -47,8 +47,8 @@ const struct route *router_route(const struct router *r, size_t index);
  * Finds the route for "method" and "path"; a literal segment wins over a parameter at the same
  * position. On FOUND, fills req->params with values copied into "arena". HEAD matches GET.
  */
-enum router_outcome router_match(const struct router *r, enum http_method method,
-                                 const char *path, struct arena *arena,
-                                 struct http_request *req, struct router_match *out);
+enum router_outcome router_match(const struct router *r, enum http_method method, const char *path,
+                                 struct arena *arena, struct http_request *req,
+                                 struct router_match *out);
 
 #endif

@@ -73,8 +73,8 @@ static bool is_trusted(const struct config *cfg, const char *ip)
 }
 
 /* The rightmost X-Forwarded-For hop that is not one of our proxies is the client. */
-static const char *forwarded_client(const struct config *cfg, const char *xff,
-                                    const char *peer, struct arena *arena)
+static const char *forwarded_client(const struct config *cfg, const char *xff, const char *peer,
+                                    struct arena *arena)
 {
     char *list = arena_strdup(arena, xff);
     const char *client = peer;
@@ -174,8 +174,8 @@ static struct pending *pending_new(struct http_server *s, struct MHD_Connection 
     return p;
 }
 
-static enum MHD_Result queue(struct http_server *s, struct pending *p,
-                             struct MHD_Connection *conn, struct http_response *res)
+static enum MHD_Result queue(struct http_server *s, struct pending *p, struct MHD_Connection *conn,
+                             struct http_response *res)
 {
     struct MHD_Response *r;
 
@@ -223,9 +223,8 @@ static enum MHD_Result reject_too_large(struct http_server *s, struct pending *p
 }
 
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
-                                  const char *method, const char *version,
-                                  const char *upload_data, size_t *upload_data_size,
-                                  void **req_cls)
+                                  const char *method, const char *version, const char *upload_data,
+                                  size_t *upload_data_size, void **req_cls)
 {
     struct http_server *s = cls;
     struct pending *p = *req_cls;
@@ -314,13 +313,13 @@ int http_server_start(struct app *app, http_handle_fn handle, http_done_fn done,
     unsigned flags = MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG;
     if (ss.ss_family == AF_INET6)
         flags |= MHD_USE_IPv6;
-    s->daemon = MHD_start_daemon(
-        flags, 0, NULL, NULL, on_request, s, MHD_OPTION_EXTERNAL_LOGGER, on_mhd_log, NULL,
-        MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
-        MHD_OPTION_THREAD_POOL_SIZE, (unsigned int)cfg->threads, MHD_OPTION_CONNECTION_TIMEOUT,
-        (unsigned int)cfg->idle_timeout_s, MHD_OPTION_CONNECTION_MEMORY_LIMIT, cfg->max_header,
-        MHD_OPTION_NOTIFY_COMPLETED, on_completed, s, MHD_OPTION_LISTEN_BACKLOG_SIZE, 1024u,
-        MHD_OPTION_END);
+    s->daemon = MHD_start_daemon(flags, 0, NULL, NULL, on_request, s, MHD_OPTION_EXTERNAL_LOGGER,
+                                 on_mhd_log, NULL, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
+                                 MHD_OPTION_THREAD_POOL_SIZE, (unsigned int)cfg->threads,
+                                 MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int)cfg->idle_timeout_s,
+                                 MHD_OPTION_CONNECTION_MEMORY_LIMIT, cfg->max_header,
+                                 MHD_OPTION_NOTIFY_COMPLETED, on_completed, s,
+                                 MHD_OPTION_LISTEN_BACKLOG_SIZE, 1024u, MHD_OPTION_END);
     if (!s->daemon) {
         buf_printf(why, "cannot listen on %s:%d (is the port taken?)", cfg->listen_host,
                    cfg->listen_port);
@@ -343,7 +342,9 @@ int http_server_drain(struct http_server *s, int timeout_s)
     while (atomic_load(&s->in_flight) > 0 && seconds_since(&t0) < timeout_s)
         usleep(20 * 1000);
     int left = atomic_load(&s->in_flight);
+    if (left > 0)
+        return left; /* MHD_stop_daemon would wait for them; the caller exits instead */
     MHD_stop_daemon(s->daemon);
     free(s);
-    return left;
+    return 0;
 }

@@ -11,8 +11,7 @@
  * Answers one request: fills "res" completely (status, headers, body). Called on a worker
  * thread with a fresh "cx" whose arena lives until the response has been sent.
  */
-typedef void (*http_handle_fn)(struct ctx *cx, struct http_request *req,
-                               struct http_response *res);
+typedef void (*http_handle_fn)(struct ctx *cx, struct http_request *req, struct http_response *res);
 /* Called once the response is sent (or the client went away), for the log and metrics. */
 typedef void (*http_done_fn)(struct ctx *cx, const struct http_request *req, int status,
                              double seconds);
@@ -28,7 +27,8 @@ int http_server_start(struct app *app, http_handle_fn handle, http_done_fn done,
 /*
  * Stops accepting new connections at once, lets in-flight requests finish for at most
  * "timeout_s" seconds, then stops the workers and frees the server. Returns the number of
- * requests still in flight when the time ran out (0 on a clean drain).
+ * requests still in flight when the time ran out (0 on a clean drain); the server is then
+ * left running and the caller must end the process.
  */
 int http_server_drain(struct http_server *s, int timeout_s);
 

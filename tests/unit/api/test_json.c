@@ -13,11 +13,11 @@
 static void every_code_has_its_status(void **state)
 {
     static const int expect[][2] = {
-        {ERR_OK, 200},           {ERR_INVALID, 400},        {ERR_BAD_REQUEST, 400},
-        {ERR_UNAUTHORIZED, 401}, {ERR_FORBIDDEN, 403},      {ERR_NOT_FOUND, 404},
-        {ERR_METHOD, 405},       {ERR_CONFLICT, 409},       {ERR_TOO_LARGE, 413},
-        {ERR_MEDIA_TYPE, 415},   {ERR_UNPROCESSABLE, 422},  {ERR_RATE_LIMITED, 429},
-        {ERR_UNAVAILABLE, 503},  {ERR_INTERNAL, 500},       {-999, 500},
+        {ERR_OK, 200},           {ERR_INVALID, 400},       {ERR_BAD_REQUEST, 400},
+        {ERR_UNAUTHORIZED, 401}, {ERR_FORBIDDEN, 403},     {ERR_NOT_FOUND, 404},
+        {ERR_METHOD, 405},       {ERR_CONFLICT, 409},      {ERR_TOO_LARGE, 413},
+        {ERR_MEDIA_TYPE, 415},   {ERR_UNPROCESSABLE, 422}, {ERR_RATE_LIMITED, 429},
+        {ERR_UNAVAILABLE, 503},  {ERR_INTERNAL, 500},      {-999, 500},
     };
 
     for (size_t i = 0; i < sizeof(expect) / sizeof(expect[0]); i++)
@@ -49,10 +49,9 @@ static void body_has_code_message_details_and_request_id(void **state)
     assert_string_equal(json_string_value(json_object_get(e, "message")),
                         "check the highlighted fields");
     assert_string_equal(json_string_value(json_object_get(e, "request_id")), "abc123");
-    assert_string_equal(
-        json_string_value(json_object_get(json_object_get(json_object_get(e, "details"),
-                                                          "fields"), "email")),
-        "is taken");
+    assert_string_equal(json_string_value(json_object_get(
+                            json_object_get(json_object_get(e, "details"), "fields"), "email")),
+                        "is taken");
     json_decref(doc);
     arena_free(cx.arena);
 }

@@ -1,4 +1,5 @@
-/* test_openapi.c: every route in the table is described in docs/openapi.json. */
+/* test_openapi.c: every route in the table is described in the OpenAPI document
+ * (docs/openapi/*.json). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>

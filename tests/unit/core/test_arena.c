@@ -87,10 +87,8 @@ static void cleanups_run_last_in_first_out(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(alloc_is_aligned_and_usable),
-        cmocka_unit_test(grows_past_one_block),
-        cmocka_unit_test(large_piece_keeps_current_block),
-        cmocka_unit_test(printf_and_strndup),
+        cmocka_unit_test(alloc_is_aligned_and_usable),     cmocka_unit_test(grows_past_one_block),
+        cmocka_unit_test(large_piece_keeps_current_block), cmocka_unit_test(printf_and_strndup),
         cmocka_unit_test(cleanups_run_last_in_first_out),
     };
 

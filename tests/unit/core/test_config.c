@@ -58,14 +58,22 @@ static void defaults_need_no_configuration(void **state)
 static void bad_values_name_the_variable(void **state)
 {
     static const char *cases[][2] = {
-        {"MANGU_LISTEN", "nonsense"},        {"MANGU_LISTEN", "127.0.0.1:99999"},
-        {"MANGU_THREADS", "abc"},            {"MANGU_THREADS", "0"},
-        {"MANGU_ENV", "staging"},            {"MANGU_DATABASE_URL", "mysql://x"},
-        {"MANGU_SHUTDOWN_TIMEOUT", "-1"},    {"MANGU_MAX_BODY", "12kb"},
-        {"MANGU_TRUSTED_PROXIES", "10.0.0.0/33"}, {"MANGU_CORS_ORIGINS", "*"},
-        {"MANGU_LOG_LEVEL", "loud"},         {"MANGU_REDIS_URL", "http://x"},
-        {"MANGU_DB_POOL", "1000"},           {"MANGU_IDLE_TIMEOUT", "30"},
-        {"MANGU_PUBLIC_URL", "ftp://x"},     {"MANGU_JWT_SECRET", "short"},
+        {"MANGU_LISTEN", "nonsense"},
+        {"MANGU_LISTEN", "127.0.0.1:99999"},
+        {"MANGU_THREADS", "abc"},
+        {"MANGU_THREADS", "0"},
+        {"MANGU_ENV", "staging"},
+        {"MANGU_DATABASE_URL", "mysql://x"},
+        {"MANGU_SHUTDOWN_TIMEOUT", "-1"},
+        {"MANGU_MAX_BODY", "12kb"},
+        {"MANGU_TRUSTED_PROXIES", "10.0.0.0/33"},
+        {"MANGU_CORS_ORIGINS", "*"},
+        {"MANGU_LOG_LEVEL", "loud"},
+        {"MANGU_REDIS_URL", "http://x"},
+        {"MANGU_DB_POOL", "1000"},
+        {"MANGU_IDLE_TIMEOUT", "30"},
+        {"MANGU_PUBLIC_URL", "ftp://x"},
+        {"MANGU_JWT_SECRET", "short"},
         {"MANGU_AUTO_MIGRATE", "maybe"},
     };
 
@@ -83,10 +91,14 @@ static void bad_values_name_the_variable(void **state)
 
 static void lists_and_urls_parse(void **state)
 {
-    const char *env[] = {"MANGU_TRUSTED_PROXIES", "10.0.0.0/8, ::1",
-                         "MANGU_CORS_ORIGINS", "https://a.example,http://localhost:5173",
-                         "MANGU_LISTEN", "[::1]:9000",
-                         "MANGU_PUBLIC_URL", "https://books.example/",
+    const char *env[] = {"MANGU_TRUSTED_PROXIES",
+                         "10.0.0.0/8, ::1",
+                         "MANGU_CORS_ORIGINS",
+                         "https://a.example,http://localhost:5173",
+                         "MANGU_LISTEN",
+                         "[::1]:9000",
+                         "MANGU_PUBLIC_URL",
+                         "https://books.example/",
                          NULL};
     struct config c;
     struct buf why = BUF_INIT;

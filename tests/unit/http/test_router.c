@@ -106,8 +106,7 @@ static void wrong_method_lists_allowed(void **state)
     assert_int_equal(match(HTTP_DELETE, "/api/books/9", &req, &m), ROUTER_METHOD_NOT_ALLOWED);
     assert_non_null(strstr(m.allow, "GET"));
     assert_non_null(strstr(m.allow, "PATCH"));
-    assert_int_equal(match(HTTP_POST, "/api/books/featured", &req, &m),
-                     ROUTER_METHOD_NOT_ALLOWED);
+    assert_int_equal(match(HTTP_POST, "/api/books/featured", &req, &m), ROUTER_METHOD_NOT_ALLOWED);
     assert_string_equal(m.allow, "GET");
 }
 

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# e2e.sh: starts mangu on a free loopback port with a fresh data folder and runs web/e2e.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+tmp=$(mktemp -d)
+port=$(python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])' 2>/dev/null ||
+    node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
+MANGU_DATA_DIR="$tmp/data" MANGU_LISTEN="127.0.0.1:$port" MANGU_ENV=test MANGU_WEB_DIR=web/dist \
+    build/mangu-test serve >"$tmp/server.log" 2>&1 &
+pid=$!
+cleanup() {
+    kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null
+    rm -rf "$tmp"
+}
+trap cleanup EXIT
+for _ in $(seq 1 100); do
+    grep -q '"msg":"listening"' "$tmp/server.log" 2>/dev/null && break
+    sleep 0.1
+done
+export MANGU_URL="http://127.0.0.1:$port"
+export MANGU_E2E_OUT="${MANGU_E2E_OUT:-$PWD/build/e2e}"
+mkdir -p "$MANGU_E2E_OUT"
+cd web && node --test e2e/

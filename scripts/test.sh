@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# test.sh: everything `make test` runs, in order, with one summary at the end.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+declare -a names=() results=()
+step() {
+    local name=$1
+    shift
+    echo
+    echo "=== $name"
+    if "$@"; then results+=(ok); else results+=(FAILED); fi
+    names+=("$name")
+}
+step "C unit tests" make --no-print-directory test-unit
+step "C unit tests under ASan+UBSan" make --no-print-directory test-asan
+if [ -f web/package.json ]; then
+    step "web client unit tests" bash -c 'cd web && npm test --silent'
+fi
+step "HTTP tests, embedded (SQLite + memory cache)" tests/run-http.sh embedded
+step "HTTP tests, scaled (PostgreSQL + Redis)" tests/run-http.sh scaled
+if [ -f web/package.json ]; then
+    step "browser tests (Playwright + Chromium)" scripts/e2e.sh
+fi
+echo
+echo "=== summary"
+failed=0
+passed=0
+for i in "${!names[@]}"; do
+    printf '  %-50s %s\n' "${names[$i]}" "${results[$i]}"
+    if [ "${results[$i]}" = ok ]; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
+done
+echo "suites: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
