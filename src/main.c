@@ -9,6 +9,8 @@
 #include "core/version.h"
 #include "db/db.h"
 #include "db/migrate.h"
+#include "service/accounts.h"
+#include "service/mail.h"
 #include "http/router.h"
 #include "http/server.h"
 
@@ -37,12 +39,14 @@ static int cmd_serve(int argc, char **argv);
 static int cmd_migrate(int argc, char **argv);
 static int cmd_check(int argc, char **argv);
 static int cmd_version(int argc, char **argv);
+static int cmd_user(int argc, char **argv);
 
 /* Every subcommand; later capabilities add seed, user, backup, restore, payments. */
 static const struct command commands[] = {
     {"serve", cmd_serve, "run the web server (migrates SQLite by itself)"},
     {"migrate", cmd_migrate, "apply pending database migrations"},
     {"check", cmd_check, "validate the configuration and print it, secrets masked"},
+    {"user", cmd_user, "manage accounts: user create --email E --role R --password-file F"},
     {"version", cmd_version, "print the version"},
 };
 
@@ -204,6 +208,7 @@ static int run_server(struct app *app)
         buf_release(&why);
         return 1;
     }
+    mail_worker_start(app); /* after block_stop_signals: its thread must not take SIGTERM */
     char url[300];
     snprintf(url, sizeof(url), "http://%s:%d", cfg->listen_host, cfg->listen_port);
     log_json(LOG_INFO, "listening",
@@ -211,6 +216,7 @@ static int run_server(struct app *app)
                        "database", db_driver_name(app->db), "cache", cache_driver_name(app->cache),
                        "threads", cfg->threads));
     int sig = wait_for_stop_signal();
+    mail_worker_stop();
     log_json(LOG_INFO, "draining",
              json_pack("{s:s, s:i}", "signal", sig == SIGINT ? "SIGINT" : "SIGTERM", "timeout_s",
                        cfg->shutdown_timeout_s));
@@ -299,6 +305,106 @@ static int cmd_version(int argc, char **argv)
         return rc;
     printf("mangu %s\n", MANGU_VERSION);
     return 0;
+}
+
+struct user_opts {
+    const char *email, *role, *password_file, *name;
+};
+
+static int user_usage(FILE *out, int rc)
+{
+    fprintf(out, "usage: mangu user create --email E --role reader|author|admin "
+                 "--password-file F [--name N]\n\n"
+                 "Creates a confirmed account; the password is the first line of F.\n");
+    return rc;
+}
+
+static int parse_user_opts(int argc, char **argv, struct user_opts *o)
+{
+    static const struct option opts[] = {{"email", required_argument, NULL, 'e'},
+                                         {"role", required_argument, NULL, 'r'},
+                                         {"password-file", required_argument, NULL, 'p'},
+                                         {"name", required_argument, NULL, 'n'},
+                                         {"help", no_argument, NULL, 'h'},
+                                         {0, 0, 0, 0}};
+    int c;
+
+    optind = 2;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+        if (c == 'h')
+            return user_usage(stdout, 0);
+        if (c == '?')
+            return user_usage(stderr, EXIT_USAGE);
+        *(c == 'e' ? &o->email : c == 'r' ? &o->role : c == 'p' ? &o->password_file : &o->name) =
+            optarg;
+    }
+    if (!o->email || !o->role || !o->password_file || optind < argc)
+        return user_usage(stderr, EXIT_USAGE);
+    return -1;
+}
+
+static char *read_password(const char *path)
+{
+    char line[256];
+    FILE *f = fopen(path, "r");
+
+    if (!f)
+        return NULL;
+    char *ok = fgets(line, sizeof(line), f);
+    fclose(f);
+    if (!ok)
+        return NULL;
+    line[strcspn(line, "\r\n")] = '\0';
+    char *pw = strdup(line);
+    sodium_memzero(line, sizeof(line));
+    return pw;
+}
+
+/* Runs "create" in a request-like context so the service layer is the same as the API's. */
+static int create_user(struct app *app, const struct user_opts *o, const char *password)
+{
+    struct ctx cx = {.app = app, .arena = arena_new(), .route = "cli", .client_ip = "cli"};
+    long long id = 0;
+    const char *name = o->name ? o->name : o->email;
+    int rc = accounts_create(&cx, o->email, name, password, o->role, &id);
+
+    if (rc == 0)
+        printf("created %s account %lld for %s\n", o->role, id, o->email);
+    else
+        fprintf(stderr, "mangu user create: %s\n", cx.err_msg ? cx.err_msg : "failed");
+    arena_free(cx.arena);
+    return rc == 0 ? 0 : rc == ERR_INVALID || rc == ERR_CONFLICT ? EXIT_USAGE : 1;
+}
+
+static int cmd_user(int argc, char **argv)
+{
+    struct user_opts o = {0};
+    struct config cfg;
+    struct app app = {0};
+    int rc;
+
+    if (argc < 2 || strcmp(argv[1], "create") != 0)
+        return user_usage(argc >= 2 && !strcmp(argv[1], "--help") ? stdout : stderr,
+                          argc >= 2 && !strcmp(argv[1], "--help") ? 0 : EXIT_USAGE);
+    if ((rc = parse_user_opts(argc, argv, &o)) >= 0)
+        return rc;
+    char *password = read_password(o.password_file);
+    if (!password) {
+        fprintf(stderr, "mangu user create: cannot read '%s'\n", o.password_file);
+        return EXIT_USAGE;
+    }
+    if ((rc = load_config(&cfg, true)) == 0) {
+        app.cfg = &cfg;
+        rc = 1;
+        if (open_backends(&app) == 0 && prepare_schema(&cfg, app.db) == 0)
+            rc = create_user(&app, &o, password);
+        close_backends(&app);
+        config_release(&cfg);
+    }
+    sodium_memzero(password, strlen(password));
+    free(password);
+    return rc;
 }
 
 int main(int argc, char **argv)

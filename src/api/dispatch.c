@@ -6,6 +6,8 @@
 #include "core/config.h"
 #include "core/log.h"
 #include "http/router.h"
+#include "service/accounts.h"
+#include "service/ratelimit.h"
 
 #include <string.h>
 #include <strings.h>
@@ -102,6 +104,28 @@ static int parse_json_body(struct ctx *cx, struct http_request *req)
     return 0;
 }
 
+/* Who is asking, and whether the route lets them in; before any handler runs. */
+static int check_access(struct ctx *cx, struct http_request *req, struct http_response *res,
+                        unsigned flags)
+{
+    int rc = accounts_identify(cx, http_request_header(req, "Authorization"));
+
+    if (!(flags & (ROUTE_AUTH | ROUTE_AUTHOR | ROUTE_ADMIN)))
+        return 0; /* a bad token on a public route just means anonymous */
+    if (rc == ERR_UNAVAILABLE)
+        return cx_fail(cx, rc, "the database is unavailable");
+    if (rc != 0 || !cx->user_id) {
+        http_response_header(res, "WWW-Authenticate", "Bearer");
+        return cx_fail(cx, ERR_UNAUTHORIZED, "sign in to continue");
+    }
+    if ((flags & ROUTE_ADMIN) && strcmp(cx->role, "admin") != 0)
+        return cx_fail(cx, ERR_FORBIDDEN, "only admins may do this");
+    if ((flags & ROUTE_AUTHOR) && strcmp(cx->role, "author") != 0 &&
+        strcmp(cx->role, "admin") != 0)
+        return cx_fail(cx, ERR_FORBIDDEN, "only authors may do this; become an author first");
+    return 0;
+}
+
 static int run_route(struct ctx *cx, struct http_request *req, struct http_response *res)
 {
     struct router_match m;
@@ -116,8 +140,13 @@ static int run_route(struct ctx *cx, struct http_request *req, struct http_respo
     }
     cx->route = m.route->pattern;
     cx->route_slot = m.index + 1;
+    if (!(m.route->flags & ROUTE_NO_LIMIT) && ratelimit_request(cx, res) != 0)
+        return ERR_RATE_LIMITED;
+    int rc = check_access(cx, req, res, m.route->flags);
+    if (rc != 0)
+        return rc;
     if (m.route->flags & ROUTE_JSON_BODY) {
-        int rc = parse_json_body(cx, req);
+        rc = parse_json_body(cx, req);
         if (rc != 0)
             return rc;
     }

@@ -1,5 +1,6 @@
 /* testing.c: test-build-only routes; never listed in the production route table. */
 #include "api/testing.h"
+#include "service/mail.h"
 
 #include <time.h>
 
@@ -20,4 +21,19 @@ int api_test_echo(struct ctx *cx, struct http_request *req, struct http_response
 {
     http_respond_json_new(res, 200, json_pack("{s:O}", "received", req->json));
     return 0;
+}
+
+int api_test_mail(struct ctx *cx, struct http_request *req, struct http_response *res)
+{
+    const char *kind = json_string_value(json_object_get(req->json, "kind"));
+    struct mail m = {kind ? kind : "test", json_string_value(json_object_get(req->json, "to")),
+                     json_string_value(json_object_get(req->json, "subject")),
+                     json_string_value(json_object_get(req->json, "text")),
+                     json_string_value(json_object_get(req->json, "html")), 0};
+    long long id = 0;
+    int rc = mail_queue(cx, &m, &id);
+
+    if (rc == 0)
+        http_respond_json_new(res, 202, json_pack("{s:I}", "id", (json_int_t)id));
+    return rc;
 }

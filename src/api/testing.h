@@ -10,5 +10,7 @@
 int api_test_sleep(struct ctx *cx, struct http_request *req, struct http_response *res);
 /* POST /api/_test/echo: answers the parsed JSON body back. */
 int api_test_echo(struct ctx *cx, struct http_request *req, struct http_response *res);
+/* POST /api/_test/mail {to, subject, text, html?, kind?}: queues a mail; 202 {id}. */
+int api_test_mail(struct ctx *cx, struct http_request *req, struct http_response *res);
 
 #endif

@@ -75,3 +75,26 @@ int cx_query(struct ctx *cx, const char *sql, const struct db_param *params, int
         return cx_fail(cx, rc, "database query failed");
     return rc;
 }
+
+int cx_begin(struct ctx *cx)
+{
+    struct db_conn *conn = NULL;
+    int rc = cx_db(cx, &conn);
+
+    if (rc == 0 && db_begin(conn) != 0)
+        rc = cx_fail(cx, ERR_UNAVAILABLE, "the database is unavailable");
+    return rc;
+}
+
+int cx_commit(struct ctx *cx)
+{
+    if (!cx->conn || db_commit(cx->conn) != 0)
+        return cx_fail(cx, ERR_UNAVAILABLE, "the change could not be saved; try again");
+    return 0;
+}
+
+void cx_rollback(struct ctx *cx)
+{
+    if (cx->conn)
+        db_rollback(cx->conn);
+}

@@ -14,6 +14,7 @@ struct ctx {
     struct arena *arena; /* owned by the server; freed when the response is done */
     char request_id[33];
     const char *client_ip; /* after trusted-proxy resolution */
+    const char *user_agent; /* borrowed, any length, or NULL */
     const char *route;     /* matched pattern, or "static"/"unmatched" for the log */
     int route_slot;        /* 1 + index in the route table; 0 when no route matched */
     long long user_id;     /* 0 when anonymous */
@@ -38,5 +39,10 @@ int cx_db(struct ctx *cx, struct db_conn **out);
 /* db_query on the request's connection with rows in the request's arena. */
 int cx_query(struct ctx *cx, const char *sql, const struct db_param *params, int n,
              struct db_result **out);
+
+/* Transactions on the request's connection; an open one is rolled back when the request ends. */
+int cx_begin(struct ctx *cx);
+int cx_commit(struct ctx *cx);
+void cx_rollback(struct ctx *cx);
 
 #endif

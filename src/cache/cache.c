@@ -113,6 +113,16 @@ int cache_set(struct cache *c, const char *key, const void *val, size_t len, int
     return count(c, rc);
 }
 
+int cache_add(struct cache *c, const char *key, const void *val, size_t len, int ttl_s)
+{
+    struct pkey k;
+
+    pkey_make(&k, c, key);
+    int rc = c->drv->add(c->impl, k.p, k.len, val, len, ttl_s);
+    pkey_release(&k);
+    return count(c, rc);
+}
+
 int cache_del(struct cache *c, const char *key)
 {
     struct pkey k;

@@ -30,6 +30,13 @@ int cache_get(struct cache *c, struct arena *arena, const char *key, char **val,
  * The memory driver drops a value larger than its whole bound (and the key's old value).
  */
 int cache_set(struct cache *c, const char *key, const void *val, size_t len, int ttl_s);
+/*
+ * Stores a copy of "val" for "ttl_s" seconds only when "key" holds nothing live (Redis's
+ * SET NX): one winner across threads and processes, for "first time today" checks. Returns 0
+ * when stored, ERR_CONFLICT when the key already held a value (left as it was), or
+ * ERR_UNAVAILABLE.
+ */
+int cache_add(struct cache *c, const char *key, const void *val, size_t len, int ttl_s);
 /* Removes "key". 0 (also when absent) or ERR_UNAVAILABLE. */
 int cache_del(struct cache *c, const char *key);
 /*

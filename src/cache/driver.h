@@ -18,6 +18,8 @@ struct cache_driver {
     int (*get)(void *impl, struct arena *arena, const char *key, size_t klen, char **val,
                size_t *len);
     int (*set)(void *impl, const char *key, size_t klen, const void *val, size_t len, int ttl_s);
+    /* Set-if-absent: 0 when stored, ERR_CONFLICT when the key was live. */
+    int (*add)(void *impl, const char *key, size_t klen, const void *val, size_t len, int ttl_s);
     int (*del)(void *impl, const char *key, size_t klen);
     int (*incr)(void *impl, const char *key, size_t klen, int window_s, long long *count,
                 int *ttl_left);

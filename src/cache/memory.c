@@ -255,6 +255,30 @@ static int mem_set(void *impl, const char *key, size_t klen, const void *val, si
     return 0;
 }
 
+static int mem_add(void *impl, const char *key, size_t klen, const void *val, size_t len, int ttl_s)
+{
+    struct mem *m = impl;
+    uint64_t h = hash(m, key, klen);
+    int rc = 0;
+
+    if (cache_memory_entry_size(klen, len) > m->max_bytes)
+        return 0; /* as mem_set: too large to keep, yet "stored" */
+    struct entry *e = entry_new(key, klen, h, val, len);
+    pthread_mutex_lock(&m->mu);
+    long long t = now(m);
+    if (live(m, key, klen, h, t)) {
+        rc = ERR_CONFLICT;
+    } else {
+        e->expires = ttl_s > 0 ? t + (long long)ttl_s * 1000 : 0;
+        insert(m, e);
+        e = NULL;
+    }
+    pthread_mutex_unlock(&m->mu);
+    if (e)
+        entry_free(e);
+    return rc;
+}
+
 static int mem_del(void *impl, const char *key, size_t klen)
 {
     struct mem *m = impl;
@@ -386,6 +410,7 @@ const struct cache_driver cache_memory_driver = {
     .name = "memory",
     .get = mem_get,
     .set = mem_set,
+    .add = mem_add,
     .del = mem_del,
     .incr = mem_incr,
     .ping = mem_ping,

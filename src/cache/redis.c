@@ -459,6 +459,22 @@ static int r_set(void *impl, const char *key, size_t klen, const void *val, size
     return rc;
 }
 
+static int r_add(void *impl, const char *key, size_t klen, const void *val, size_t len, int ttl_s)
+{
+    redisReply *rep;
+    int rc;
+
+    if (ttl_s > 0)
+        rc = run(impl, &rep, "SET %b %b EX %d NX", key, klen, val, len, ttl_s);
+    else
+        rc = run(impl, &rep, "SET %b %b NX", key, klen, val, len);
+    if (rc)
+        return rc;
+    rc = rep->type == REDIS_REPLY_NIL ? ERR_CONFLICT : 0;
+    freeReplyObject(rep);
+    return rc;
+}
+
 static int r_del(void *impl, const char *key, size_t klen)
 {
     redisReply *rep;
@@ -536,6 +552,7 @@ const struct cache_driver cache_redis_driver = {
     .name = "redis",
     .get = r_get,
     .set = r_set,
+    .add = r_add,
     .del = r_del,
     .incr = r_incr,
     .ping = r_ping,

@@ -313,6 +313,138 @@ static int parse_jwt_secret(struct config *c, const char *val, struct buf *why)
     return 0;
 }
 
+int config_parse_rate(const char *s, struct rate_rule *out)
+{
+    static const char units[] = "smh";
+    static const int unit_s[] = {1, 60, 3600};
+    char *end = NULL;
+    long long n = 0, w = 1;
+
+    if (strcmp(s, "off") == 0) {
+        *out = (struct rate_rule){0, 0};
+        return 0;
+    }
+    errno = 0;
+    if (*s >= '1' && *s <= '9')
+        n = strtoll(s, &end, 10);
+    if (n < 1 || n > 1000000000 || errno || *end != '/')
+        return -1;
+    s = end + 1;
+    if (*s >= '1' && *s <= '9') {
+        w = strtoll(s, &end, 10);
+        s = end;
+    }
+    const char *u = *s ? strchr(units, *s) : NULL;
+    if (!u || s[1] != '\0' || errno || w > 7 * 86400 / unit_s[u - units])
+        return -1;
+    *out = (struct rate_rule){n, (int)w * unit_s[u - units]};
+    return 0;
+}
+
+#define RATE_SETTING(fn, field)                                                                \
+    static int fn(struct config *c, const char *val, struct buf *why)                          \
+    {                                                                                          \
+        if (config_parse_rate(val, &c->field) == 0)                                            \
+            return 0;                                                                          \
+        buf_printf(why, "expected <count>/<window> such as 100/15m (window in s, m or h, at "  \
+                        "most 168h) or off, got '%s'", val);                                   \
+        return -1;                                                                             \
+    }
+
+RATE_SETTING(parse_rate_limit, rate_limit)
+RATE_SETTING(parse_rate_login, rate_limit_login)
+RATE_SETTING(parse_rate_signup, rate_limit_signup)
+RATE_SETTING(parse_rate_reset, rate_limit_reset)
+
+static bool has_ctl(const char *s)
+{
+    for (; *s; s++)
+        if ((unsigned char)*s < 0x20 || *s == 0x7f)
+            return true;
+    return false;
+}
+
+/* "host", "host:port" or "[v6]:port", up to the end or the path. */
+static bool is_host_port(const char *p)
+{
+    size_t n = strcspn(p, "/?#");
+    const char *colon = memchr(p, ':', n);
+    char tmp[8];
+    long port;
+
+    if (n == 0 || p[0] == ':')
+        return false;
+    if (p[0] == '[') {
+        const char *close = memchr(p, ']', n);
+        if (!close || close == p + 1)
+            return false;
+        colon = close + 1 < p + n ? close + 1 : NULL;
+        if (colon && *colon != ':')
+            return false;
+    }
+    if (!colon)
+        return true;
+    size_t plen = (size_t)(p + n - colon - 1);
+    if (plen == 0 || plen >= sizeof(tmp))
+        return false;
+    memcpy(tmp, colon + 1, plen);
+    tmp[plen] = '\0';
+    return parse_int(tmp, 1, 65535, &port) == 0;
+}
+
+static int parse_smtp_url(struct config *c, const char *val, struct buf *why)
+{
+    size_t skip = strncmp(val, "smtp://", 7) == 0 ? 7 : strncmp(val, "smtps://", 8) == 0 ? 8 : 0;
+    const char *host = val + skip;
+    const char *at;
+
+    if (*val == '\0')
+        return 0;
+    /* the host follows the last '@' before the path (a password may hold an escaped '@') */
+    while (skip && (at = memchr(host, '@', strcspn(host, "/?#"))) != NULL)
+        host = at + 1;
+    if (!skip || has_ctl(val) || !is_host_port(host)) {
+        buf_adds(why, "expected smtp://[user:password@]host[:port] or smtps://... "
+                      "(user and password percent-encoded)");
+        return -1;
+    }
+    set_str(&c->smtp_url, val);
+    return 0;
+}
+
+/* "local@domain" with no spaces or specials. */
+static bool is_addr_spec(const char *s, size_t n)
+{
+    const char *at = memchr(s, '@', n);
+
+    if (!at || at == s || at == s + n - 1 || memchr(at + 1, '@', (size_t)(s + n - at - 1)))
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (s[i] == ' ' || strchr("<>()[]\\,;:\"", s[i]))
+            return false;
+    return true;
+}
+
+static int parse_mail_from(struct config *c, const char *val, struct buf *why)
+{
+    const char *lt = strchr(val, '<');
+    size_t n = strlen(val);
+    bool ok = !has_ctl(val);
+
+    if (ok && lt)
+        ok = n > 2 && val[n - 1] == '>' && is_addr_spec(lt + 1, (size_t)(val + n - lt - 2)) &&
+             !memchr(val, '>', (size_t)(lt - val));
+    else if (ok)
+        ok = is_addr_spec(val, n);
+    if (!ok) {
+        buf_printf(why, "expected an address such as 'MANGU Publishing <no-reply@books.example>' "
+                        "or no-reply@books.example, got '%s'", val);
+        return -1;
+    }
+    set_str(&c->mail_from, val);
+    return 0;
+}
+
 /* The whole configuration surface; README's table is written from this. */
 static const struct setting settings[] = {
     {"MANGU_ENV", "development", parse_env, false,
@@ -350,6 +482,17 @@ static const struct setting settings[] = {
     {"MANGU_LOG_LEVEL", "info", parse_log_level, false, "debug, info, warn or error"},
     {"MANGU_JWT_SECRET", NULL, parse_jwt_secret, true,
      "token signing key (32+ chars); generated into <data>/secrets outside production"},
+    {"MANGU_RATE_LIMIT", "100/15m", parse_rate_limit, false,
+     "requests per client IP on /api as <count>/<window> (s, m or h), or off"},
+    {"MANGU_RATE_LIMIT_LOGIN", "10/15m", parse_rate_login, false,
+     "failed sign-ins per account and IP, or off"},
+    {"MANGU_RATE_LIMIT_SIGNUP", "10/1h", parse_rate_signup, false, "sign-ups per IP, or off"},
+    {"MANGU_RATE_LIMIT_RESET", "5/1h", parse_rate_reset, false,
+     "forgot-password and resend-verification requests per IP, or off"},
+    {"MANGU_SMTP_URL", NULL, parse_smtp_url, true,
+     "smtp://user:pass@host:port (STARTTLS) or smtps://...; unset = outbox only"},
+    {"MANGU_MAIL_FROM", "MANGU Publishing <no-reply@localhost>", parse_mail_from, false,
+     "sender of every e-mail"},
 };
 
 #define N_SETTINGS (sizeof(settings) / sizeof(settings[0]))
@@ -527,6 +670,21 @@ static void add_masked_url(struct buf *out, const char *url)
     buf_adds(out, at);
 }
 
+/* "NAME=100/15m" with the window in its largest whole unit, or "NAME=off". */
+static void add_rate(struct buf *out, const char *name, const struct rate_rule *r)
+{
+    int w = r->window_s;
+
+    if (!r->limit)
+        buf_printf(out, "%s=off\n", name);
+    else if (w % 3600 == 0)
+        buf_printf(out, "%s=%lld/%dh\n", name, r->limit, w / 3600);
+    else if (w % 60 == 0)
+        buf_printf(out, "%s=%lld/%dm\n", name, r->limit, w / 60);
+    else
+        buf_printf(out, "%s=%lld/%ds\n", name, r->limit, w);
+}
+
 void config_describe(const struct config *c, struct buf *out)
 {
     buf_printf(out, "MANGU_ENV=%s\n", env_name(c->env));
@@ -556,6 +714,14 @@ void config_describe(const struct config *c, struct buf *out)
     buf_printf(out, "\nMANGU_LOG_LEVEL=%s\n", log_level_name((enum log_level)c->log_level));
     buf_printf(out, "MANGU_JWT_SECRET=%s\n",
                c->jwt_secret ? (c->jwt_secret_generated ? "**** (generated)" : "****") : "(unset)");
+    add_rate(out, "MANGU_RATE_LIMIT", &c->rate_limit);
+    add_rate(out, "MANGU_RATE_LIMIT_LOGIN", &c->rate_limit_login);
+    add_rate(out, "MANGU_RATE_LIMIT_SIGNUP", &c->rate_limit_signup);
+    add_rate(out, "MANGU_RATE_LIMIT_RESET", &c->rate_limit_reset);
+    buf_adds(out, "MANGU_SMTP_URL=");
+    if (c->smtp_url)
+        add_masked_url(out, c->smtp_url);
+    buf_printf(out, "\nMANGU_MAIL_FROM=%s\n", c->mail_from);
 }
 
 void config_help(struct buf *out)
@@ -581,6 +747,10 @@ void config_release(struct config *c)
     if (c->jwt_secret)
         sodium_memzero(c->jwt_secret, strlen(c->jwt_secret));
     free(c->jwt_secret);
+    if (c->smtp_url)
+        sodium_memzero(c->smtp_url, strlen(c->smtp_url));
+    free(c->smtp_url);
+    free(c->mail_from);
     memset(c, 0, sizeof(*c));
 }
 

@@ -13,6 +13,12 @@ enum app_env { ENV_DEVELOPMENT, ENV_TEST, ENV_PRODUCTION };
 #define CONFIG_MAX_CIDRS 32
 #define CONFIG_MAX_ORIGINS 16
 
+/* "N per window" (MANGU_RATE_LIMIT=100/15m); a "limit" of 0 means off. */
+struct rate_rule {
+    long long limit;
+    int window_s;
+};
+
 struct config {
     enum app_env env;
     char *listen_host; /* owned */
@@ -39,6 +45,12 @@ struct config {
     int log_level;    /* enum log_level */
     char *jwt_secret; /* secret; may be generated into the data folder */
     bool jwt_secret_generated;
+    struct rate_rule rate_limit;        /* every /api route, per client IP */
+    struct rate_rule rate_limit_login;  /* failed sign-ins per account and IP */
+    struct rate_rule rate_limit_signup; /* per IP */
+    struct rate_rule rate_limit_reset;  /* forgot-password and resend-verification, per IP */
+    char *smtp_url;  /* secret; smtp:// or smtps://; NULL = outbox only */
+    char *mail_from; /* "Name <addr@host>" or "addr@host" */
 };
 
 /* Reads one variable; tests pass their own to avoid touching the environment. */
@@ -62,6 +74,12 @@ void config_help(struct buf *out);
 void config_release(struct config *c);
 
 bool config_is_postgres(const struct config *c);
+/*
+ * Parses "N/<count><s|m|h>" ("100/15m", "5/1h", "10/30s"; the count may be left out: "60/m")
+ * or "off" into "out". Returns 0 or -1.
+ */
+int config_parse_rate(const char *s, struct rate_rule *out);
+
 /* The SQLite file path when the database is SQLite, else NULL. */
 const char *config_sqlite_path(const struct config *c);
 

@@ -139,7 +139,10 @@ static void identify(struct http_server *s, struct pending *p, struct MHD_Connec
     const char *xff = trusted ? lookup_header(conn, "X-Forwarded-For") : NULL;
     const char *rid = trusted ? lookup_header(conn, "X-Request-Id") : NULL;
 
+    const char *ua = lookup_header(conn, "User-Agent");
+
     p->cx.client_ip = xff ? forwarded_client(cfg, xff, peer, p->cx.arena) : peer;
+    p->cx.user_agent = ua; /* borrowed: MHD keeps headers until the request completes */
     if (rid && sane_request_id(rid))
         snprintf(p->cx.request_id, sizeof(p->cx.request_id), "%s", rid);
     else

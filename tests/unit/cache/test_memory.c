@@ -123,6 +123,22 @@ static void test_ttl_expiry(void **state)
     cache_close(c);
 }
 
+/* cache_add: set-if-absent; an expired key counts as absent. */
+static void test_add(void **state)
+{
+    struct cache *c = open_mem(0);
+
+    (void)state;
+    assert_int_equal(cache_add(c, "seen", "1", 1, 2), 0);
+    assert_int_equal(cache_add(c, "seen", "2", 1, 2), ERR_CONFLICT);
+    assert_true(present(c, "seen"));
+    fake_ms += 2000;
+    assert_int_equal(cache_add(c, "seen", "3", 1, 2), 0);
+    set_str(c, "plain", "v", 60);
+    assert_int_equal(cache_add(c, "plain", "w", 1, 60), ERR_CONFLICT);
+    cache_close(c);
+}
+
 static void test_lru_eviction(void **state)
 {
     char val[110];
@@ -319,6 +335,7 @@ int main(void)
         cmocka_unit_test(test_get_set_del),
         cmocka_unit_test(test_long_key),
         cmocka_unit_test(test_ttl_expiry),
+        cmocka_unit_test(test_add),
         cmocka_unit_test(test_lru_eviction),
         cmocka_unit_test(test_overwrite_accounting),
         cmocka_unit_test(test_many_keys),

@@ -167,6 +167,23 @@ static void test_ttl(void **state)
     cache_close(c);
 }
 
+/* cache_add: SET NX with a lifetime. */
+static void test_add(void **state)
+{
+    struct cache *c = open_test(prefix);
+
+    (void)state;
+    cache_del(c, "seen");
+    assert_int_equal(cache_add(c, "seen", "1", 1, 1), 0);
+    assert_int_equal(cache_add(c, "seen", "2", 1, 1), ERR_CONFLICT);
+    assert_int_equal(get_str(c, "seen", "1"), 0);
+    usleep(1100 * 1000);
+    assert_int_equal(cache_add(c, "seen", "3", 1, 60), 0);
+    assert_int_equal(get_str(c, "seen", "3"), 0);
+    cache_del(c, "seen");
+    cache_close(c);
+}
+
 static void test_incr(void **state)
 {
     struct cache *c = open_test(prefix);
@@ -395,6 +412,7 @@ int main(void)
         cmocka_unit_test(test_get_set_del),
         cmocka_unit_test(test_prefix),
         cmocka_unit_test(test_ttl),
+        cmocka_unit_test(test_add),
         cmocka_unit_test(test_incr),
         cmocka_unit_test(test_incr_threads),
         cmocka_unit_test(test_ping),

@@ -75,6 +75,14 @@ static void bad_values_name_the_variable(void **state)
         {"MANGU_PUBLIC_URL", "ftp://x"},
         {"MANGU_JWT_SECRET", "short"},
         {"MANGU_AUTO_MIGRATE", "maybe"},
+        {"MANGU_RATE_LIMIT", "100"},         {"MANGU_RATE_LIMIT", "0/15m"},
+        {"MANGU_RATE_LIMIT", "100/15d"},     {"MANGU_RATE_LIMIT", "100/200h"},
+        {"MANGU_RATE_LIMIT", "-1/1m"},       {"MANGU_RATE_LIMIT", "10/1m "},
+        {"MANGU_RATE_LIMIT_LOGIN", "x/1m"},  {"MANGU_RATE_LIMIT_SIGNUP", "5/"},
+        {"MANGU_RATE_LIMIT_RESET", "on"},    {"MANGU_SMTP_URL", "http://mail"},
+        {"MANGU_SMTP_URL", "smtp://"},       {"MANGU_SMTP_URL", "smtp://u:p@host:99999"},
+        {"MANGU_SMTP_URL", "smtp://h\r\n"},  {"MANGU_MAIL_FROM", "nobody"},
+        {"MANGU_MAIL_FROM", "A <b@c"},       {"MANGU_MAIL_FROM", "a@b\r\nBcc: x@y"},
     };
 
     for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
@@ -113,6 +121,44 @@ static void lists_and_urls_parse(void **state)
     assert_string_equal(c.listen_host, "::1");
     assert_int_equal(c.listen_port, 9000);
     assert_string_equal(c.public_url, "https://books.example");
+    config_release(&c);
+    buf_release(&why);
+}
+
+static void rate_limits_and_mail(void **state)
+{
+    const char *env[] = {"MANGU_RATE_LIMIT", "5/1m", "MANGU_RATE_LIMIT_LOGIN", "off",
+                         "MANGU_RATE_LIMIT_SIGNUP", "3/90s", "MANGU_SMTP_URL",
+                         "smtps://mailer:s3cr%40t@[::1]:465", "MANGU_MAIL_FROM",
+                         "Books <books@example.org>", NULL};
+    struct config c;
+    struct buf why = BUF_INIT, out = BUF_INIT;
+
+    assert_int_equal(load(env, &c, &why), 0);
+    assert_int_equal(c.rate_limit.limit, 5);
+    assert_int_equal(c.rate_limit.window_s, 60);
+    assert_int_equal(c.rate_limit_login.limit, 0);
+    assert_int_equal(c.rate_limit_signup.window_s, 90);
+    assert_int_equal(c.rate_limit_reset.limit, 5); /* default 5/1h */
+    assert_int_equal(c.rate_limit_reset.window_s, 3600);
+    assert_string_equal(c.mail_from, "Books <books@example.org>");
+    config_describe(&c, &out);
+    assert_non_null(strstr(out.p, "MANGU_RATE_LIMIT=5/1m\n"));
+    assert_non_null(strstr(out.p, "MANGU_RATE_LIMIT_LOGIN=off\n"));
+    assert_non_null(strstr(out.p, "MANGU_RATE_LIMIT_SIGNUP=3/90s\n"));
+    assert_non_null(strstr(out.p, "MANGU_SMTP_URL=smtps://mailer:****@[::1]:465\n"));
+    assert_null(strstr(out.p, "s3cr"));
+    config_release(&c);
+    buf_release(&out);
+
+    const char *none[] = {NULL};
+    assert_int_equal(load(none, &c, &why), 0);
+    assert_int_equal(c.rate_limit.limit, 100);
+    assert_int_equal(c.rate_limit.window_s, 900);
+    assert_int_equal(c.rate_limit_login.limit, 10);
+    assert_int_equal(c.rate_limit_signup.window_s, 3600);
+    assert_null(c.smtp_url);
+    assert_string_equal(c.mail_from, "MANGU Publishing <no-reply@localhost>");
     config_release(&c);
     buf_release(&why);
 }
@@ -193,6 +239,7 @@ int main(void)
         cmocka_unit_test(defaults_need_no_configuration),
         cmocka_unit_test(bad_values_name_the_variable),
         cmocka_unit_test(lists_and_urls_parse),
+        cmocka_unit_test(rate_limits_and_mail),
         cmocka_unit_test(secret_from_file_and_masked),
         cmocka_unit_test(missing_secret_is_generated_once_with_0600),
         cmocka_unit_test(production_refuses_missing_secret),

@@ -1,0 +1,472 @@
+/* books.c (store): books, their credited authors and categories, lists and counters in SQL. */
+#include "store/books.h"
+
+#include <string.h>
+
+#include "store/sql.h"
+
+/* The summary columns, in the order read_summary() expects them. */
+#define SUMMARY                                                                                    \
+    "b.id, b.slug, b.title, b.subtitle, b.cover_key, b.price_cents, b.currency, b.rating_avg, "  \
+    "b.rating_count, b.format, b.language, b.published_at, b.featured"
+#define N_SUMMARY 13
+#define DETAIL                                                                                     \
+    SUMMARY ", b.description, b.isbn, b.page_count, b.status, b.views_count, "                   \
+            "b.purchases_count, b.created_at, b.updated_at, b.publisher_id, p.slug, p.name"
+
+static const char SQL_FIND[] =
+    "SELECT " DETAIL " FROM books b LEFT JOIN publishers p ON p.id = b.publisher_id "
+    "WHERE b.id = $1";
+static const char SQL_FIND_SLUG[] =
+    "SELECT " DETAIL " FROM books b LEFT JOIN publishers p ON p.id = b.publisher_id "
+    "WHERE b.slug = $1";
+
+/* The public list: $1 category slug (with its subtree), $2 author slug, $3 publisher slug,
+ * $4 language, $5 format, $6 / $7 price range; $8 limit, $9 offset. */
+#define CATS_CTE                                                                                   \
+    "WITH RECURSIVE cats(id) AS (SELECT id FROM categories WHERE slug = $1 UNION ALL "          \
+    "SELECT c.id FROM categories c JOIN cats ON c.parent_id = cats.id) "
+#define LIST_WHERE                                                                                 \
+    " WHERE b.status = 'published'"                                                              \
+    " AND (CAST($1 AS TEXT) IS NULL OR EXISTS (SELECT 1 FROM book_categories bc"                 \
+    " WHERE bc.book_id = b.id AND bc.category_id IN (SELECT id FROM cats)))"                     \
+    " AND (CAST($2 AS TEXT) IS NULL OR EXISTS (SELECT 1 FROM book_authors ba"                    \
+    " JOIN authors a ON a.id = ba.author_id WHERE ba.book_id = b.id AND a.slug = $2))"           \
+    " AND (CAST($3 AS TEXT) IS NULL OR b.publisher_id = (SELECT id FROM publishers"              \
+    " WHERE slug = $3))"                                                                         \
+    " AND (CAST($4 AS TEXT) IS NULL OR b.language = $4)"                                         \
+    " AND (CAST($5 AS TEXT) IS NULL OR b.format = $5)"                                           \
+    " AND (CAST($6 AS BIGINT) IS NULL OR b.price_cents >= $6)"                                   \
+    " AND (CAST($7 AS BIGINT) IS NULL OR b.price_cents <= $7)"
+#define LIST(order) CATS_CTE "SELECT " SUMMARY " FROM books b" LIST_WHERE " ORDER BY " order      \
+                             " LIMIT $8 OFFSET $9"
+
+static const char SQL_LIST_NEWEST[] = LIST("b.published_at DESC, b.id DESC");
+static const char SQL_LIST_POPULAR[] = LIST("b.purchases_count DESC, b.id DESC");
+static const char SQL_LIST_RATING[] = LIST("b.rating_avg DESC, b.id DESC");
+static const char SQL_LIST_PRICE_ASC[] = LIST("b.price_cents, b.id");
+static const char SQL_LIST_PRICE_DESC[] = LIST("b.price_cents DESC, b.id DESC");
+static const char SQL_LIST_TITLE[] = LIST("lower(b.title), b.id");
+static const char SQL_COUNT[] = CATS_CTE "SELECT count(*) FROM books b" LIST_WHERE;
+
+static const char SQL_FEATURED[] =
+    "SELECT " SUMMARY " FROM books b WHERE b.status = 'published' AND b.featured = 1 "
+    "ORDER BY b.published_at DESC, b.id DESC LIMIT $1";
+/* $1..$7: the days from today back; $8..$14: their weights; $15: limit. */
+static const char SQL_TRENDING[] =
+    "SELECT " SUMMARY ", t.score FROM (SELECT s.book_id, sum((s.views + 10 * s.purchases) * "
+    "CASE s.day WHEN $1 THEN CAST($8 AS DOUBLE PRECISION) WHEN $2 THEN CAST($9 AS DOUBLE "
+    "PRECISION) WHEN $3 THEN CAST($10 AS DOUBLE PRECISION) WHEN $4 THEN CAST($11 AS DOUBLE "
+    "PRECISION) WHEN $5 THEN CAST($12 AS DOUBLE PRECISION) WHEN $6 THEN CAST($13 AS DOUBLE "
+    "PRECISION) WHEN $7 THEN CAST($14 AS DOUBLE PRECISION) ELSE 0 END) AS score "
+    "FROM book_daily_stats s WHERE s.day >= $7 AND s.day <= $1 GROUP BY s.book_id) t "
+    "JOIN books b ON b.id = t.book_id WHERE b.status = 'published' AND t.score > 0 "
+    "ORDER BY t.score DESC, b.id DESC LIMIT $15";
+static const char SQL_RATING_MEAN[] =
+    "SELECT coalesce(sum(rating_sum), 0), coalesce(sum(rating_count), 0) FROM books "
+    "WHERE status = 'published'";
+static const char SQL_TOP_RATED[] =
+    "SELECT " SUMMARY ", (CAST($1 AS DOUBLE PRECISION) * CAST($2 AS DOUBLE PRECISION) + "
+    "b.rating_sum) / (CAST($2 AS DOUBLE PRECISION) + b.rating_count) AS score FROM books b "
+    "WHERE b.status = 'published' AND b.rating_count > 0 "
+    "ORDER BY score DESC, b.rating_count DESC, b.id DESC LIMIT $3";
+static const char SQL_RELATED[] =
+    "SELECT " SUMMARY ", r.score FROM (SELECT x.id, sum(x.w) AS score FROM ("
+    "SELECT bc2.book_id AS id, 1 AS w FROM book_categories bc1 JOIN book_categories bc2 "
+    "ON bc2.category_id = bc1.category_id WHERE bc1.book_id = $1 AND bc2.book_id <> $1 "
+    "UNION ALL SELECT ba2.book_id, 2 FROM book_authors ba1 JOIN book_authors ba2 "
+    "ON ba2.author_id = ba1.author_id WHERE ba1.book_id = $1 AND ba2.book_id <> $1) x "
+    "GROUP BY x.id) r JOIN books b ON b.id = r.id WHERE b.status = 'published' "
+    "ORDER BY r.score DESC, b.purchases_count DESC, b.id DESC LIMIT $2";
+
+#define AUTHORS_OF(ids)                                                                            \
+    "SELECT ba.book_id, a.id, a.slug, a.name FROM book_authors ba JOIN authors a "               \
+    "ON a.id = ba.author_id WHERE ba.book_id IN " ids " ORDER BY ba.book_id, ba.position, a.id"
+static const char SQL_AUTHORS_OF_SQLITE[] = AUTHORS_OF(SQL_IDS_SQLITE("$1"));
+static const char SQL_AUTHORS_OF_PG[] = AUTHORS_OF(SQL_IDS_PG("$1"));
+static const char SQL_CATEGORIES_OF[] =
+    "SELECT c.id, c.slug, c.name FROM book_categories bc JOIN categories c "
+    "ON c.id = bc.category_id WHERE bc.book_id = $1 ORDER BY c.position, c.name, c.id";
+static const char SQL_IS_AUTHOR[] =
+    "SELECT 1 FROM book_authors ba JOIN authors a ON a.id = ba.author_id "
+    "WHERE ba.book_id = $1 AND a.user_id = $2";
+static const char SQL_SLUGS_LIKE[] = "SELECT slug FROM books WHERE slug = $1 OR slug LIKE $2";
+
+static const char SQL_INSERT[] =
+    "INSERT INTO books (slug, title, subtitle, description, language, isbn, page_count, "
+    "price_cents, currency, format, publisher_id, featured, created_by, created_at, updated_at) "
+    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14) RETURNING id";
+static const char SQL_UPDATE[] =
+    "UPDATE books SET title = $2, subtitle = $3, description = $4, language = $5, isbn = $6, "
+    "page_count = $7, price_cents = $8, currency = $9, format = $10, publisher_id = $11, "
+    "featured = $12, updated_at = $13 WHERE id = $1";
+static const char SQL_CLEAR_AUTHORS[] = "DELETE FROM book_authors WHERE book_id = $1";
+static const char SQL_ADD_AUTHOR[] =
+    "INSERT INTO book_authors (book_id, author_id, position) VALUES ($1, $2, $3)";
+static const char SQL_CLEAR_CATEGORIES[] = "DELETE FROM book_categories WHERE book_id = $1";
+static const char SQL_ADD_CATEGORY[] =
+    "INSERT INTO book_categories (book_id, category_id) VALUES ($1, $2)";
+static const char SQL_PUBLISH[] =
+    "UPDATE books SET status = 'published', published_at = COALESCE(published_at, $2), "
+    "updated_at = $2 WHERE id = $1 AND status = 'draft'";
+static const char SQL_UNPUBLISH[] =
+    "UPDATE books SET status = 'draft', updated_at = $2 WHERE id = $1 AND status = 'published'";
+static const char SQL_SOFT_DELETE[] =
+    "UPDATE books SET status = 'deleted', deleted_at = $2, featured = 0, updated_at = $2 "
+    "WHERE id = $1 AND status <> 'deleted'";
+static const char SQL_ADD_VIEWS[] =
+    "UPDATE books SET views_count = views_count + $2 WHERE id = $1";
+static const char SQL_ADD_DAILY_VIEWS[] =
+    "INSERT INTO book_daily_stats (book_id, day, views) VALUES ($1, $2, $3) "
+    "ON CONFLICT (book_id, day) DO UPDATE SET views = book_daily_stats.views + excluded.views";
+
+static void read_summary(const struct db_result *r, int row, struct book *b)
+{
+    b->id = db_get_int(r, row, 0);
+    b->slug = db_get(r, row, 1);
+    b->title = db_get(r, row, 2);
+    b->subtitle = db_get(r, row, 3);
+    b->cover_key = db_get(r, row, 4);
+    b->price_cents = db_get_int(r, row, 5);
+    b->currency = db_get(r, row, 6);
+    b->rating_avg = sql_double(r, row, 7);
+    b->rating_count = db_get_int(r, row, 8);
+    b->format = db_get(r, row, 9);
+    b->language = db_get(r, row, 10);
+    b->published_at = db_get(r, row, 11);
+    b->featured = db_get_bool(r, row, 12);
+}
+
+static void read_detail(const struct db_result *r, int row, struct book *b)
+{
+    memset(b, 0, sizeof(*b));
+    read_summary(r, row, b);
+    b->description = db_get(r, row, 13);
+    b->isbn = db_get(r, row, 14);
+    b->page_count = db_get_int(r, row, 15);
+    b->status = db_get(r, row, 16);
+    b->views_count = db_get_int(r, row, 17);
+    b->purchases_count = db_get_int(r, row, 18);
+    b->created_at = db_get(r, row, 19);
+    b->updated_at = db_get(r, row, 20);
+    b->publisher.id = db_get_int(r, row, 21);
+    b->publisher.slug = db_get(r, row, 22);
+    b->publisher.name = db_get(r, row, 23);
+}
+
+/* Maps every row to a summary; a column after the summary, when present, is the score. */
+static void read_summaries(struct ctx *cx, const struct db_result *r, struct book **items,
+                           int *n)
+{
+    struct book *v = arena_zalloc(cx->arena, sizeof(*v) * (size_t)(r->nrows ? r->nrows : 1));
+
+    for (int i = 0; i < r->nrows; i++) {
+        read_summary(r, i, &v[i]);
+        if (r->ncols > N_SUMMARY)
+            v[i].score = sql_double(r, i, N_SUMMARY);
+    }
+    *items = v;
+    *n = r->nrows;
+}
+
+static int find(struct ctx *cx, const char *sql, struct db_param p, struct book *out)
+{
+    struct db_result *r;
+    int rc = cx_query(cx, sql, &p, 1, &r);
+
+    if (rc)
+        return rc;
+    if (r->nrows == 0)
+        return ERR_NOT_FOUND;
+    read_detail(r, 0, out);
+    return 0;
+}
+
+int store_books_find(struct ctx *cx, long long id, struct book *out)
+{
+    return find(cx, SQL_FIND, DBP_INT(id), out);
+}
+
+int store_books_find_slug(struct ctx *cx, const char *slug, struct book *out)
+{
+    return find(cx, SQL_FIND_SLUG, DBP_TEXT(slug), out);
+}
+
+static struct db_param opt_int(long long v)
+{
+    return v < 0 ? DBP_NULL : DBP_INT(v);
+}
+
+static void filter_params(const struct book_filter *f, struct db_param p[7])
+{
+    p[0] = DBP_TEXT(f->category);
+    p[1] = DBP_TEXT(f->author);
+    p[2] = DBP_TEXT(f->publisher);
+    p[3] = DBP_TEXT(f->language);
+    p[4] = DBP_TEXT(f->format);
+    p[5] = opt_int(f->price_min);
+    p[6] = opt_int(f->price_max);
+}
+
+int store_books_list(struct ctx *cx, const struct book_filter *f, enum book_sort sort, int limit,
+                     long long offset, struct book **items, int *n)
+{
+    static const char *const sql[BOOK_SORT_COUNT] = {
+        SQL_LIST_NEWEST,    SQL_LIST_POPULAR,    SQL_LIST_RATING,
+        SQL_LIST_PRICE_ASC, SQL_LIST_PRICE_DESC, SQL_LIST_TITLE,
+    };
+    struct db_param p[9];
+    struct db_result *r;
+    int rc;
+
+    filter_params(f, p);
+    p[7] = DBP_INT(limit);
+    p[8] = DBP_INT(offset);
+    if ((rc = cx_query(cx, sql[sort], p, 9, &r)) != 0)
+        return rc;
+    read_summaries(cx, r, items, n);
+    return 0;
+}
+
+int store_books_count(struct ctx *cx, const struct book_filter *f, long long *total)
+{
+    struct db_param p[7];
+    struct db_result *r;
+    int rc;
+
+    filter_params(f, p);
+    if ((rc = cx_query(cx, SQL_COUNT, p, 7, &r)) != 0)
+        return rc;
+    *total = db_get_int(r, 0, 0);
+    return 0;
+}
+
+static int run_list(struct ctx *cx, const char *sql, const struct db_param *p, int np,
+                    struct book **items, int *n)
+{
+    struct db_result *r;
+    int rc = cx_query(cx, sql, p, np, &r);
+
+    if (rc)
+        return rc;
+    read_summaries(cx, r, items, n);
+    return 0;
+}
+
+int store_books_featured(struct ctx *cx, int limit, struct book **items, int *n)
+{
+    struct db_param p[] = {DBP_INT(limit)};
+
+    return run_list(cx, SQL_FEATURED, p, 1, items, n);
+}
+
+int store_books_trending(struct ctx *cx, const char *const days[7], const double weights[7],
+                         int limit, struct book **items, int *n)
+{
+    struct db_param p[15];
+
+    for (int i = 0; i < 7; i++) {
+        p[i] = DBP_TEXT(days[i]);
+        p[7 + i] = DBP_REAL(weights[i]);
+    }
+    p[14] = DBP_INT(limit);
+    return run_list(cx, SQL_TRENDING, p, 15, items, n);
+}
+
+int store_books_rating_mean(struct ctx *cx, double *mean)
+{
+    struct db_result *r;
+    int rc = cx_query(cx, SQL_RATING_MEAN, NULL, 0, &r);
+
+    if (rc)
+        return rc;
+    long long sum = db_get_int(r, 0, 0), count = db_get_int(r, 0, 1);
+    *mean = count > 0 ? (double)sum / (double)count : 0;
+    return 0;
+}
+
+int store_books_top_rated(struct ctx *cx, double mean, double weight, int limit,
+                          struct book **items, int *n)
+{
+    struct db_param p[] = {DBP_REAL(mean), DBP_REAL(weight), DBP_INT(limit)};
+
+    return run_list(cx, SQL_TOP_RATED, p, 3, items, n);
+}
+
+int store_books_related(struct ctx *cx, long long id, int limit, struct book **items, int *n)
+{
+    struct db_param p[] = {DBP_INT(id), DBP_INT(limit)};
+
+    return run_list(cx, SQL_RELATED, p, 2, items, n);
+}
+
+/* The index of the book "id" in "books", or -1. */
+static int index_of(const struct book *books, int n, long long id)
+{
+    for (int i = 0; i < n; i++)
+        if (books[i].id == id)
+            return i;
+    return -1;
+}
+
+int store_books_load_authors(struct ctx *cx, struct book *books, int n)
+{
+    long long *ids;
+    struct db_result *r;
+    int rc;
+
+    if (n == 0)
+        return 0;
+    ids = arena_alloc(cx->arena, sizeof(*ids) * (size_t)n);
+    for (int i = 0; i < n; i++) {
+        ids[i] = books[i].id;
+        books[i].authors = arena_zalloc(cx->arena, sizeof(struct ref) * 8);
+        books[i].n_authors = 0;
+    }
+    struct db_param p[] = {DBP_TEXT(sql_ids_json(cx->arena, ids, n))};
+    rc = cx_query(cx, sql_pick(cx, SQL_AUTHORS_OF_SQLITE, SQL_AUTHORS_OF_PG), p, 1, &r);
+    if (rc)
+        return rc;
+    for (int row = 0; row < r->nrows; row++) {
+        int i = index_of(books, n, db_get_int(r, row, 0));
+        if (i < 0 || books[i].n_authors >= 8)
+            continue; /* a book shows at most 8 authors */
+        books[i].authors[books[i].n_authors++] = (struct ref){
+            db_get_int(r, row, 1), db_get(r, row, 2), db_get(r, row, 3)};
+    }
+    return 0;
+}
+
+int store_books_load_categories(struct ctx *cx, struct book *b)
+{
+    struct db_param p[] = {DBP_INT(b->id)};
+    struct db_result *r;
+    int rc = cx_query(cx, SQL_CATEGORIES_OF, p, 1, &r);
+
+    if (rc)
+        return rc;
+    b->categories = arena_zalloc(cx->arena, sizeof(struct ref) * (size_t)(r->nrows + 1));
+    for (int i = 0; i < r->nrows; i++)
+        b->categories[i] = (struct ref){db_get_int(r, i, 0), db_get(r, i, 1), db_get(r, i, 2)};
+    b->n_categories = r->nrows;
+    return 0;
+}
+
+int store_books_is_author(struct ctx *cx, long long book_id, long long user_id, bool *yes)
+{
+    struct db_param p[] = {DBP_INT(book_id), DBP_INT(user_id)};
+    struct db_result *r;
+    int rc = cx_query(cx, SQL_IS_AUTHOR, p, 2, &r);
+
+    if (rc == 0)
+        *yes = r->nrows > 0;
+    return rc;
+}
+
+int store_books_slugs_like(struct ctx *cx, const char *base, const char ***slugs, int *n)
+{
+    struct db_param p[] = {DBP_TEXT(base), DBP_TEXT(arena_printf(cx->arena, "%s-%%", base))};
+    struct db_result *r;
+    int rc = cx_query(cx, SQL_SLUGS_LIKE, p, 2, &r);
+
+    if (rc)
+        return rc;
+    *slugs = arena_alloc(cx->arena, sizeof(char *) * (size_t)(r->nrows + 1));
+    for (int i = 0; i < r->nrows; i++)
+        (*slugs)[i] = db_get(r, i, 0);
+    *n = r->nrows;
+    return 0;
+}
+
+static struct db_param opt_id(long long v)
+{
+    return v > 0 ? DBP_INT(v) : DBP_NULL;
+}
+
+int store_books_insert(struct ctx *cx, const struct book_row *row, long long created_by,
+                       const char *now, long long *id)
+{
+    struct db_param p[] = {
+        DBP_TEXT(row->slug),        DBP_TEXT(row->title),      DBP_TEXT(row->subtitle),
+        DBP_TEXT(row->description), DBP_TEXT(row->language),   DBP_TEXT(row->isbn),
+        opt_id(row->page_count),    DBP_INT(row->price_cents), DBP_TEXT(row->currency),
+        DBP_TEXT(row->format),      opt_id(row->publisher_id), DBP_INT(row->featured ? 1 : 0),
+        opt_id(created_by),         DBP_TEXT(now),
+    };
+    struct db_result *r;
+    int rc = cx_query(cx, SQL_INSERT, p, 14, &r);
+
+    if (rc == 0)
+        *id = db_get_int(r, 0, 0);
+    return rc;
+}
+
+int store_books_update(struct ctx *cx, long long id, const struct book_row *row, const char *now)
+{
+    struct db_param p[] = {
+        DBP_INT(id),               DBP_TEXT(row->title),        DBP_TEXT(row->subtitle),
+        DBP_TEXT(row->description), DBP_TEXT(row->language),    DBP_TEXT(row->isbn),
+        opt_id(row->page_count),   DBP_INT(row->price_cents),   DBP_TEXT(row->currency),
+        DBP_TEXT(row->format),     opt_id(row->publisher_id),   DBP_INT(row->featured ? 1 : 0),
+        DBP_TEXT(now),
+    };
+
+    return cx_query(cx, SQL_UPDATE, p, 13, NULL);
+}
+
+/* Deletes the rows of "clear" for book "id", then inserts one "add" row per value. */
+static int replace_rows(struct ctx *cx, const char *clear, const char *add, long long id,
+                        const long long *values, int n)
+{
+    struct db_param p[] = {DBP_INT(id), DBP_NULL, DBP_NULL};
+    int rc = cx_query(cx, clear, p, 1, NULL);
+
+    for (int i = 0; rc == 0 && i < n; i++) {
+        p[1] = DBP_INT(values[i]);
+        p[2] = DBP_INT(i);
+        rc = cx_query(cx, add, p, add == SQL_ADD_AUTHOR ? 3 : 2, NULL);
+    }
+    return rc;
+}
+
+int store_books_set_authors(struct ctx *cx, long long id, const long long *author_ids, int n)
+{
+    return replace_rows(cx, SQL_CLEAR_AUTHORS, SQL_ADD_AUTHOR, id, author_ids, n);
+}
+
+int store_books_set_categories(struct ctx *cx, long long id, const long long *category_ids,
+                               int n)
+{
+    return replace_rows(cx, SQL_CLEAR_CATEGORIES, SQL_ADD_CATEGORY, id, category_ids, n);
+}
+
+static int set_status(struct ctx *cx, const char *sql, long long id, const char *now)
+{
+    struct db_param p[] = {DBP_INT(id), DBP_TEXT(now)};
+
+    return cx_query(cx, sql, p, 2, NULL);
+}
+
+int store_books_publish(struct ctx *cx, long long id, const char *now)
+{
+    return set_status(cx, SQL_PUBLISH, id, now);
+}
+
+int store_books_unpublish(struct ctx *cx, long long id, const char *now)
+{
+    return set_status(cx, SQL_UNPUBLISH, id, now);
+}
+
+int store_books_soft_delete(struct ctx *cx, long long id, const char *now)
+{
+    return set_status(cx, SQL_SOFT_DELETE, id, now);
+}
+
+int store_books_add_views(struct ctx *cx, long long book_id, const char *day, long long views)
+{
+    struct db_param p[] = {DBP_INT(book_id), DBP_INT(views)};
+    struct db_param d[] = {DBP_INT(book_id), DBP_TEXT(day), DBP_INT(views)};
+    int rc = cx_query(cx, SQL_ADD_VIEWS, p, 2, NULL);
+
+    return rc ? rc : cx_query(cx, SQL_ADD_DAILY_VIEWS, d, 3, NULL);
+}
