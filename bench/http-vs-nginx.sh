@@ -75,7 +75,7 @@ mkdir -p "$tmp/data" "$tmp/web/assets"
 printf '<!doctype html><title>bench</title>\n' >"$tmp/web/index.html"
 # Opened with >> (O_APPEND) so the log can be truncated between rounds while mangu writes it.
 : >"$tmp/mangu.log"
-MANGU_ENV=${MANGU_ENV:-production} \
+MANGU_RATE_LIMIT=${MANGU_RATE_LIMIT:-off} MANGU_ENV=${MANGU_ENV:-production} \
 	MANGU_LISTEN=127.0.0.1:$mport \
 	MANGU_DATA_DIR=$tmp/data \
 	MANGU_WEB_DIR=${MANGU_WEB_DIR:-$tmp/web} \
