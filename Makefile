@@ -2,14 +2,15 @@
 # Targets: all run test test-unit test-asan test-http test-e2e asan fmt lint compdb bench clean
 
 CC      ?= gcc
-PKGS    := libmicrohttpd jansson sqlite3 libpq hiredis libsodium libjwt libcurl openssl
+PKGS    := libmicrohttpd jansson sqlite3 libpq hiredis libsodium libjwt libcurl openssl \
+           libmagic libzip libxml-2.0 vips libqpdf
 CFLAGS  ?= -O2 -g
-CFLAGS  += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wshadow -Wstrict-prototypes \
+override CFLAGS += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wshadow -Wstrict-prototypes \
            -Wno-unused-parameter -Isrc -Ibuild/gen \
            $(shell pkg-config --cflags $(PKGS) 2>/dev/null) -MMD -MP
 LDLIBS  := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lzxcvbn -lm -lpthread
 ifeq ($(CI),true)
-CFLAGS  += -Werror
+override CFLAGS += -Werror
 endif
 
 B        := build
@@ -23,7 +24,7 @@ MIGRATIONS := $(sort $(wildcard sql/migrations/*.sql))
 .PHONY: all run test test-unit test-asan test-http test-e2e asan fmt lint compdb bench clean \
         bootstrap bootstrap-test web
 
-all: $(B)/mangu $(B)/mangu-test web
+all: $(B)/mangu $(B)/mangu-test $(B)/tests/sigv4-cli web
 
 bootstrap:
 	@scripts/bootstrap.sh run
@@ -68,6 +69,11 @@ $(B)/test-routes/routes.o: src/api/routes.c
 
 $(B)/mangu-test: $(B)/src/main.o $(B)/test-routes/routes.o $(LIB)
 	$(CC) $(LDFLAGS) -o $@ $(B)/src/main.o $(B)/test-routes/routes.o $(LIB) $(LDLIBS)
+
+# The S3 driver's presigner on the command line, for tests/http/3000-sigv4 (against the AWS SDK).
+$(B)/tests/sigv4-cli: tests/unit/blob/sigv4_cli.c $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -o $@ $< $(LIB) $(LDLIBS)
 
 $(B)/tests/unit/%: tests/unit/%.c $(LIB)
 	@mkdir -p $(dir $@)

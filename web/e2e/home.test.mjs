@@ -48,6 +48,8 @@ test('home page fits a 360px phone in the light theme', async () => {
     colorScheme: 'light',
   });
   try {
+    // dark is the default look; a stored choice selects the light theme
+    await context.addInitScript(() => localStorage.setItem('mangu-theme', 'light'));
     await page.goto(`${url}/`);
     await healthStatus(page, 'ok').waitFor({ timeout: WAIT_MS });
     assert.equal(await page.locator('html').getAttribute('data-theme'), 'light');
