@@ -2,6 +2,7 @@
 #include "api/users.h"
 #include "core/config.h"
 #include "service/accounts.h"
+#include "service/ratelimit.h"
 #include "service/tokens.h"
 
 #include <string.h>
@@ -59,16 +60,27 @@ int api_sessions_signup(struct ctx *cx, struct http_request *req, struct http_re
     struct signup_in in = {body_str(req, "email"), body_str(req, "password"),
                            body_str(req, "display_name")};
     struct session_out s;
-    int rc = accounts_signup(cx, &in, &s);
+    int rc = ratelimit_enforce(cx, res, "signup", cx->client_ip,
+                               &cx->app->cfg->rate_limit_signup);
 
+    if (rc == 0)
+        rc = accounts_signup(cx, &in, &s);
     return rc ? rc : answer_session(cx, res, 201, &s);
 }
 
+/* Failed sign-ins count per account and IP; the check comes before any password work. */
 int api_sessions_login(struct ctx *cx, struct http_request *req, struct http_response *res)
 {
     struct session_out s;
-    int rc = accounts_login(cx, body_str(req, "email"), body_str(req, "password"), &s);
+    const char *email = body_str(req, "email");
+    const char *key = ratelimit_account_key(cx, email ? email : "");
+    const struct rate_rule *rule = &cx->app->cfg->rate_limit_login;
+    int rc = ratelimit_check_failures(cx, res, "login", key, rule);
 
+    if (rc == 0)
+        rc = accounts_login(cx, email, body_str(req, "password"), &s);
+    if (rc == ERR_UNAUTHORIZED)
+        ratelimit_fail(cx, "login", key, rule);
     return rc ? rc : answer_session(cx, res, 200, &s);
 }
 
@@ -125,7 +137,10 @@ static int accepted(struct http_response *res, const char *message)
 int api_sessions_resend_verification(struct ctx *cx, struct http_request *req,
                                      struct http_response *res)
 {
-    int rc = accounts_resend_verification(cx);
+    int rc = ratelimit_enforce(cx, res, "reset", cx->client_ip, &cx->app->cfg->rate_limit_reset);
+
+    if (rc == 0)
+        rc = accounts_resend_verification(cx);
 
     return rc ? rc : accepted(res, "we sent a new confirmation link");
 }
@@ -133,7 +148,10 @@ int api_sessions_resend_verification(struct ctx *cx, struct http_request *req,
 int api_sessions_forgot_password(struct ctx *cx, struct http_request *req,
                                  struct http_response *res)
 {
-    int rc = accounts_forgot_password(cx, body_str(req, "email"));
+    int rc = ratelimit_enforce(cx, res, "reset", cx->client_ip, &cx->app->cfg->rate_limit_reset);
+
+    if (rc == 0)
+        rc = accounts_forgot_password(cx, body_str(req, "email"));
 
     return rc ? rc
               : accepted(res, "if an account uses this address, we sent it a link to reset "

@@ -7,10 +7,10 @@
 
 #include <sodium.h>
 
-#define WORD_BYTES 39   /* raw bytes per encoded word: 52 base64 chars, a 64-char word */
-#define HEADER_LINE 78  /* header text that keeps its line this short may go unencoded */
+#define WORD_BYTES 39  /* raw bytes per encoded word: 52 base64 chars, a 64-char word */
+#define HEADER_LINE 78 /* header text that keeps its line this short may go unencoded */
 #define LINE_MAX_7BIT 998
-#define QP_COLS 75      /* quoted-printable characters per line before the soft break */
+#define QP_COLS 75 /* quoted-printable characters per line before the soft break */
 
 static bool is_plain_ascii(const char *s, size_t max_line)
 {
@@ -21,8 +21,7 @@ static bool is_plain_ascii(const char *s, size_t max_line)
             col = 0;
             continue;
         }
-        if (*p >= 0x80 || (*p < 0x20 && *p != '\t' && *p != '\r') || *p == 0x7f ||
-            ++col > max_line)
+        if (*p >= 0x80 || (*p < 0x20 && *p != '\t' && *p != '\r') || *p == 0x7f || ++col > max_line)
             return false;
     }
     return true;
@@ -41,8 +40,8 @@ void mail_header_text(struct buf *out, const char *s, size_t used)
     const unsigned char *p = (const unsigned char *)s;
     size_t n = strlen(s);
 
-    if (used + n <= HEADER_LINE && is_plain_ascii(s, HEADER_LINE) &&
-        !strchr(s, '\r') && !strchr(s, '\n') && !strstr(s, "=?")) {
+    if (used + n <= HEADER_LINE && is_plain_ascii(s, HEADER_LINE) && !strchr(s, '\r') &&
+        !strchr(s, '\n') && !strstr(s, "=?")) {
         buf_adds(out, s);
         return;
     }
@@ -133,9 +132,8 @@ static void add_date(struct buf *out, time_t t)
     struct tm tm;
 
     gmtime_r(&t, &tm);
-    buf_printf(out, "Date: %s, %02d %s %04d %02d:%02d:%02d +0000\r\n", days[tm.tm_wday],
-               tm.tm_mday, months[tm.tm_mon], tm.tm_year + 1900, tm.tm_hour, tm.tm_min,
-               tm.tm_sec);
+    buf_printf(out, "Date: %s, %02d %s %04d %02d:%02d:%02d +0000\r\n", days[tm.tm_wday], tm.tm_mday,
+               months[tm.tm_mon], tm.tm_year + 1900, tm.tm_hour, tm.tm_min, tm.tm_sec);
 }
 
 static void random_hex(char *out, size_t bytes)

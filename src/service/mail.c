@@ -14,6 +14,7 @@
 #include <time.h>
 
 #define POLL_S 2        /* the sender looks for due mail this often */
+#define RECHECK_MS 250  /* and this soon after a mail_queue() that found nothing yet */
 #define BATCH 16        /* rows claimed per look */
 #define LEASE_S 300     /* a claimed row is not due again for this long */
 #define MAX_ATTEMPTS 5  /* the fifth failure is final */
@@ -57,8 +58,11 @@ static void wake(void)
 
 int mail_queue(struct ctx *cx, const struct mail *m, long long *id)
 {
-    struct outbox_email row = {.user_id = m->user_id, .kind = m->kind, .to = m->to,
-                               .subject = m->subject, .body_text = m->text,
+    struct outbox_email row = {.user_id = m->user_id,
+                               .kind = m->kind,
+                               .to = m->to,
+                               .subject = m->subject,
+                               .body_text = m->text,
                                .body_html = m->html};
     char now[TIME_RFC3339_LEN];
     long long new_id = 0;
@@ -74,8 +78,8 @@ int mail_queue(struct ctx *cx, const struct mail *m, long long *id)
     if (rc != 0)
         return rc;
     log_json(LOG_INFO, "mail queued",
-             json_pack("{s:I, s:s, s:s, s:s, s:s}", "id", (json_int_t)new_id, "kind", m->kind,
-                       "to", m->to, "subject", m->subject, "request_id", cx->request_id));
+             json_pack("{s:I, s:s, s:s, s:s, s:s}", "id", (json_int_t)new_id, "kind", m->kind, "to",
+                       m->to, "subject", m->subject, "request_id", cx->request_id));
     wake();
     if (id)
         *id = new_id;
@@ -159,8 +163,12 @@ static int claim(struct app *app, long long id, struct job *j)
     bg_begin(&cx, app);
     int rc = store_outbox_claim(&cx, id, now, lease, &e);
     if (rc == 0) {
-        struct mail_message m = {app->cfg->mail_from, e.to, e.subject, e.body_text,
-                                 e.body_html, t, NULL, NULL};
+        struct mail_message m = {.from = app->cfg->mail_from,
+                                 .to = e.to,
+                                 .subject = e.subject,
+                                 .text = e.body_text,
+                                 .html = e.body_html,
+                                 .date = t};
         j->id = id;
         j->attempts = e.attempts;
         snprintf(j->kind, sizeof(j->kind), "%s", e.kind);
@@ -175,13 +183,13 @@ static void log_outcome(const struct job *j, int attempts, const char *why, cons
 {
     if (!why)
         log_json(LOG_INFO, "mail sent",
-                 json_pack("{s:I, s:s, s:s, s:i}", "id", (json_int_t)j->id, "kind", j->kind,
-                           "to", j->to, "attempts", attempts));
+                 json_pack("{s:I, s:s, s:s, s:i}", "id", (json_int_t)j->id, "kind", j->kind, "to",
+                           j->to, "attempts", attempts));
     else
         log_json(LOG_WARN, retry ? "mail not sent; will retry" : "mail not sent; giving up",
                  json_pack("{s:I, s:s, s:s, s:i, s:s, s:s?}", "id", (json_int_t)j->id, "kind",
-                           j->kind, "to", j->to, "attempts", attempts, "error", why,
-                           "retry_at", retry));
+                           j->kind, "to", j->to, "attempts", attempts, "error", why, "retry_at",
+                           retry));
 }
 
 /* Records the outcome of sending "j": sent, retry later, failed, or abandoned at shutdown. */
@@ -199,8 +207,7 @@ static void finish(struct app *app, const struct job *j, int rc, const char *why
         store_outbox_mark(&cx, j->id, "sent", attempts, NULL, now, now);
         log_outcome(j, attempts, NULL, NULL);
     } else if (stopping(NULL)) { /* abandoned: due again at once, no attempt counted */
-        store_outbox_mark(&cx, j->id, "pending", j->attempts, "interrupted by shutdown", now,
-                          NULL);
+        store_outbox_mark(&cx, j->id, "pending", j->attempts, "interrupted by shutdown", now, NULL);
     } else if (attempts >= MAX_ATTEMPTS) {
         store_outbox_mark(&cx, j->id, "failed", attempts, err, now, NULL);
         log_outcome(j, attempts, err, NULL);
@@ -251,22 +258,36 @@ int mail_worker_run_once(struct app *app)
     return sent;
 }
 
+/* Waits on the condition variable (mutex held) for at most "ms". */
+static void nap(long ms)
+{
+    struct timespec ts;
+
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    ts.tv_sec += ms / 1000;
+    ts.tv_nsec += (ms % 1000) * 1000000L;
+    if (ts.tv_nsec >= 1000000000L) {
+        ts.tv_sec++;
+        ts.tv_nsec -= 1000000000L;
+    }
+    pthread_cond_timedwait(&w.cv, &w.mu, &ts);
+}
+
 static void *on_thread(void *arg)
 {
     struct app *app = arg;
-    struct timespec ts;
 
     pthread_mutex_lock(&w.mu);
     while (!atomic_load(&w.stop)) {
+        bool poked = w.poke;
         w.poke = false;
         pthread_mutex_unlock(&w.mu);
-        mail_worker_run_once(app);
+        int sent = mail_worker_run_once(app);
         pthread_mutex_lock(&w.mu);
         if (w.poke || atomic_load(&w.stop))
             continue;
-        clock_gettime(CLOCK_MONOTONIC, &ts);
-        ts.tv_sec += POLL_S;
-        pthread_cond_timedwait(&w.cv, &w.mu, &ts);
+        /* a poke from inside a transaction can come before its commit: look again soon */
+        nap(poked && !sent ? RECHECK_MS : POLL_S * 1000L);
     }
     pthread_mutex_unlock(&w.mu);
     return NULL;

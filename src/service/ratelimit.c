@@ -116,8 +116,8 @@ static int off(struct ratelimit_result *out)
     return 0;
 }
 
-int ratelimit_hit(struct app *app, const char *scope, const char *key,
-                  const struct rate_rule *rule, struct ratelimit_result *out)
+int ratelimit_hit(struct app *app, const char *scope, const char *key, const struct rate_rule *rule,
+                  struct ratelimit_result *out)
 {
     char k[KEY_MAX];
     long long n = 0;
@@ -189,12 +189,11 @@ void ratelimit_headers(struct http_response *res, const struct ratelimit_result 
 static int refuse(struct ctx *cx, const struct ratelimit_result *r)
 {
     metrics_rate_limited(cx->app);
-    return cx_fail(cx, ERR_RATE_LIMITED, "too many requests; try again in %d seconds",
-                   r->reset_s);
+    return cx_fail(cx, ERR_RATE_LIMITED, "too many requests; try again in %d seconds", r->reset_s);
 }
 
-int ratelimit_enforce(struct ctx *cx, struct http_response *res, const char *scope,
-                      const char *key, const struct rate_rule *rule)
+int ratelimit_enforce(struct ctx *cx, struct http_response *res, const char *scope, const char *key,
+                      const struct rate_rule *rule)
 {
     struct ratelimit_result r;
     int rc = ratelimit_hit(cx->app, scope, key, rule, &r);

@@ -39,8 +39,8 @@ struct ratelimit_result {
  * Counts one hit of "key" in "scope" against "rule" and fills "out". Returns 0 when this hit
  * is within the limit, ERR_RATE_LIMITED when it is over (refused hits still count).
  */
-int ratelimit_hit(struct app *app, const char *scope, const char *key,
-                  const struct rate_rule *rule, struct ratelimit_result *out);
+int ratelimit_hit(struct app *app, const char *scope, const char *key, const struct rate_rule *rule,
+                  struct ratelimit_result *out);
 /*
  * Fills "out" without counting anything: allowed while fewer than "rule->limit" hits were
  * counted in this window. Returns 0 or ERR_RATE_LIMITED, like ratelimit_hit().
@@ -66,8 +66,8 @@ void ratelimit_headers(struct http_response *res, const struct ratelimit_result 
  */
 int ratelimit_request(struct ctx *cx, struct http_response *res);
 /* As ratelimit_request() for any scope, key and rule (sign-up and reset: key = client IP). */
-int ratelimit_enforce(struct ctx *cx, struct http_response *res, const char *scope,
-                      const char *key, const struct rate_rule *rule);
+int ratelimit_enforce(struct ctx *cx, struct http_response *res, const char *scope, const char *key,
+                      const struct rate_rule *rule);
 
 /*
  * Failure-only limits such as sign-in: call ratelimit_check_failures() before verifying the

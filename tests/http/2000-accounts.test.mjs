@@ -7,7 +7,7 @@ import {
 } from './lib/accounts.mjs';
 
 let srv;
-before(async () => { srv = await startMangu({ env: { MANGU_RATE_LIMIT: 'off' } }); });
+before(async () => { srv = await startMangu({ env: { MANGU_RATE_LIMIT: 'off', MANGU_RATE_LIMIT_SIGNUP: 'off', MANGU_RATE_LIMIT_RESET: 'off' } }); });
 after(() => srv?.stop());
 
 test('sign-up answers the user, an access token and a strict refresh cookie', async () => {
@@ -173,4 +173,32 @@ test('change password renews this session and ends the others', async () => {
   assertError(assert, await refresh(srv, other.cookie), 401, ['unauthorized']);
   assertError(assert, await api(srv.url, '/api/auth/me', { headers: bearer(other.token) }), 401,
     ['unauthorized']);
+});
+
+test('failed sign-ins beyond the limit lock that account from that address; others are untouched', async () => {
+  const limited = await startMangu({ env: { MANGU_RATE_LIMIT: 'off', MANGU_RATE_LIMIT_LOGIN: '3/15m' } });
+  try {
+    const a = await signup(limited);
+    const b = await signup(limited);
+    for (let i = 0; i < 3; i++) {
+      assert.equal((await login(limited, a.email, 'wrong-password-attempt')).status, 401);
+    }
+    const locked = await login(limited, a.email, PASSWORD);
+    assertError(assert, locked, 429, ['rate_limited']);
+    assert.ok(Number(locked.headers.get('retry-after')) > 0);
+    assert.equal((await login(limited, b.email)).status, 200, 'another account still signs in');
+  } finally {
+    await limited.stop();
+  }
+});
+
+test('sign-up is limited per address', async () => {
+  const limited = await startMangu({ env: { MANGU_RATE_LIMIT: 'off', MANGU_RATE_LIMIT_SIGNUP: '2/1h' } });
+  try {
+    assert.equal((await signup(limited)).status, 201);
+    assert.equal((await signup(limited)).status, 201);
+    assertError(assert, await signup(limited), 429, ['rate_limited']);
+  } finally {
+    await limited.stop();
+  }
 });

@@ -12,7 +12,7 @@ let user;
 let good;
 
 before(async () => {
-  srv = await startMangu({ env: { MANGU_RATE_LIMIT: 'off', MANGU_JWT_SECRET: SECRET } });
+  srv = await startMangu({ env: { MANGU_RATE_LIMIT: 'off', MANGU_RATE_LIMIT_SIGNUP: 'off', MANGU_RATE_LIMIT_RESET: 'off', MANGU_JWT_SECRET: SECRET } });
   const s = await signup(srv);
   user = s.json.user;
   good = s.token;

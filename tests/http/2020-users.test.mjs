@@ -7,7 +7,7 @@ import { PASSWORD, bearer, createUser, login, refresh, signup } from './lib/acco
 let srv;
 let admin;
 before(async () => {
-  srv = await startMangu({ env: { MANGU_RATE_LIMIT: 'off' } });
+  srv = await startMangu({ env: { MANGU_RATE_LIMIT: 'off', MANGU_RATE_LIMIT_SIGNUP: 'off', MANGU_RATE_LIMIT_RESET: 'off' } });
   admin = await createUser(srv, 'admin');
 });
 after(() => srv?.stop());

@@ -1,5 +1,4 @@
-/* test_openapi.c: every route in the table is described in the OpenAPI document
- * (docs/openapi/*.json). */
+/* test_openapi.c: every route in the table is described in the merged OpenAPI document. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>

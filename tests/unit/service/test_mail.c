@@ -31,10 +31,14 @@
 
 /* The builder */
 
-static const struct mail_message base = {
-    "MANGU Publishing <no-reply@books.example>", "reader@example.com", "Confirm your address",
-    "Hello,\nopen https://books.example/verify?token=abc\n", NULL, 0, "<fixed@books.example>",
-    "=_b"};
+static const struct mail_message base = {"MANGU Publishing <no-reply@books.example>",
+                                         "reader@example.com",
+                                         "Confirm your address",
+                                         "Hello,\nopen https://books.example/verify?token=abc\n",
+                                         NULL,
+                                         0,
+                                         "<fixed@books.example>",
+                                         "=_b"};
 
 static char *build(const struct mail_message *m)
 {
@@ -203,7 +207,7 @@ static void multipart_with_quoted_printable(void **state)
                                 "--=_b\r\nContent-Type: text/plain; charset=utf-8\r\n"
                                 "Content-Transfer-Encoding: quoted-printable\r\n\r\n"
                                 "Caf=C3=A9 cr=C3=A8me =3D 3=E2=82=AC\r\n"));
-    assert_non_null(strstr(msg, "=\r\n"));          /* the 200-digit line got soft breaks */
+    assert_non_null(strstr(msg, "=\r\n"));           /* the 200-digit line got soft breaks */
     assert_non_null(strstr(msg, "\r\nend =20\r\n")); /* trailing space kept visible */
     assert_non_null(strstr(msg, "\r\n--=_b\r\nContent-Type: text/html; charset=utf-8\r\n"
                                 "Content-Transfer-Encoding: 7bit\r\n\r\n<p>Hello, <a href="));

@@ -1,4 +1,5 @@
-/* test_ratelimit.c: rule parsing, fixed windows on a fake clock, headers, the Redis-down fallback. */
+/* test_ratelimit.c: rule parsing, fixed windows on a fake clock, headers, the cache-down fallback.
+ */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -76,10 +77,10 @@ static void windows_parse(void **state)
         int window_s;
     } good[] = {{"100/15m", 100, 900}, {"10/1h", 10, 3600}, {"5/30s", 5, 30},
                 {"60/m", 60, 60},      {"off", 0, 0},       {"1/168h", 1, 604800}};
-    static const char *const bad[] = {"",      "100",     "100/",   "100/15",   "0/1m",
-                                      "-1/1m", "1/0m",    "1/15d",  "1/169h",   "1/1m ",
-                                      " 1/1m", "1/1mm",   "x/1m",   "1e3/1m",   "OFF",
-                                      "1/-1m", "2000000000/1s", "1/99999999999999999999h"};
+    static const char *const bad[] = {
+        "",     "100",    "100/",   "100/15", "0/1m",          "-1/1m",
+        "1/0m", "1/15d",  "1/169h", "1/1m ",  " 1/1m",         "1/1mm",
+        "x/1m", "1e3/1m", "OFF",    "1/-1m",  "2000000000/1s", "1/99999999999999999999h"};
     struct rate_rule r;
 
     for (size_t i = 0; i < sizeof(good) / sizeof(good[0]); i++) {
