@@ -31,10 +31,11 @@ build_pkgs=(
 	gcc make pkg-config
 	libmicrohttpd-dev libjansson-dev libsqlite3-dev libpq-dev libhiredis-dev libsodium-dev
 	libjwt-dev libcurl4-openssl-dev libssl-dev libzip-dev libxml2-dev libmagic-dev libvips-dev
-	libzxcvbn-dev libcmocka-dev
+	libzxcvbn-dev libcmocka-dev libqpdf-dev
 )
-# What the tests add: the scaled backends, the nginx baseline and wrk, the browser, CLI clients.
-test_pkgs=(postgresql redis-server nginx-light wrk chromium sqlite3 curl)
+# What the tests add: the scaled backends, the nginx baseline and wrk, the browser, CLI clients,
+# an SMTP sink (aiosmtpd).
+test_pkgs=(postgresql redis-server nginx-light wrk chromium sqlite3 curl python3-aiosmtpd)
 
 want=("${build_pkgs[@]}")
 [[ $mode == test ]] && want+=("${test_pkgs[@]}")

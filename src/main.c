@@ -3,6 +3,9 @@
 #include "api/metrics.h"
 #include "api/web.h"
 #include "app/app.h"
+#include "blob/blob.h"
+#include "cli/payments.h"
+#include "cli/seed.h"
 #include "cache/cache.h"
 #include "core/config.h"
 #include "core/log.h"
@@ -10,9 +13,12 @@
 #include "db/db.h"
 #include "db/migrate.h"
 #include "service/accounts.h"
+#include "service/publishing.h"
 #include "service/mail.h"
+#include "service/views.h"
 #include "http/router.h"
 #include "http/server.h"
+#include "media/media.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -40,6 +46,8 @@ static int cmd_migrate(int argc, char **argv);
 static int cmd_check(int argc, char **argv);
 static int cmd_version(int argc, char **argv);
 static int cmd_user(int argc, char **argv);
+static int cmd_seed(int argc, char **argv);
+static int cmd_payments(int argc, char **argv);
 
 /* Every subcommand; later capabilities add seed, user, backup, restore, payments. */
 static const struct command commands[] = {
@@ -47,6 +55,8 @@ static const struct command commands[] = {
     {"migrate", cmd_migrate, "apply pending database migrations"},
     {"check", cmd_check, "validate the configuration and print it, secrets masked"},
     {"user", cmd_user, "manage accounts: user create --email E --role R --password-file F"},
+    {"seed", cmd_seed, "load demo data (--demo [--if-empty]) or N generated books (--books N)"},
+    {"payments", cmd_payments, "payments reconcile: fulfil paid Stripe sessions webhooks missed"},
     {"version", cmd_version, "print the version"},
 };
 
@@ -156,7 +166,8 @@ static int open_backends(struct app *app)
 {
     struct buf why = BUF_INIT;
 
-    if (db_open(app->cfg, &app->db, &why) != 0 || cache_open(app->cfg, &app->cache, &why) != 0) {
+    if (db_open(app->cfg, &app->db, &why) != 0 || cache_open(app->cfg, &app->cache, &why) != 0 ||
+        blob_open(app->cfg, &app->blob, &why) != 0) {
         log_json(LOG_ERROR, "cannot open a backend", json_pack("{s:s}", "detail", why.p));
         buf_release(&why);
         return -1;
@@ -167,6 +178,8 @@ static int open_backends(struct app *app)
 
 static void close_backends(struct app *app)
 {
+    if (app->blob)
+        blob_close(app->blob);
     if (app->cache)
         cache_close(app->cache);
     if (app->db)
@@ -203,24 +216,30 @@ static int run_server(struct app *app)
     const struct config *cfg = app->cfg;
 
     block_stop_signals(); /* before any thread starts, so only sigwait sees them */
-    if (http_server_start(app, api_handle, api_done, &server, &why) != 0) {
+    static const struct http_handlers handlers = {api_handle, api_done, api_open_sink};
+
+    if (http_server_start(app, &handlers, &server, &why) != 0) {
         log_json(LOG_ERROR, "cannot start the server", json_pack("{s:s}", "detail", why.p));
         buf_release(&why);
         return 1;
     }
     mail_worker_start(app); /* after block_stop_signals: its thread must not take SIGTERM */
+    views_start(app);       /* book views: batched writes every few seconds */
+    publishing_janitor_start(app); /* expired pending uploads, every minute */
     char url[300];
     snprintf(url, sizeof(url), "http://%s:%d", cfg->listen_host, cfg->listen_port);
     log_json(LOG_INFO, "listening",
-             json_pack("{s:s, s:s, s:s, s:s, s:i}", "url", url, "version", MANGU_VERSION,
+             json_pack("{s:s, s:s, s:s, s:s, s:s, s:i}", "url", url, "version", MANGU_VERSION,
                        "database", db_driver_name(app->db), "cache", cache_driver_name(app->cache),
-                       "threads", cfg->threads));
+                       "storage", blob_driver_name(app->blob), "threads", cfg->threads));
     int sig = wait_for_stop_signal();
     mail_worker_stop();
+    publishing_janitor_stop();
     log_json(LOG_INFO, "draining",
              json_pack("{s:s, s:i}", "signal", sig == SIGINT ? "SIGINT" : "SIGTERM", "timeout_s",
                        cfg->shutdown_timeout_s));
     int left = http_server_drain(server, cfg->shutdown_timeout_s);
+    views_stop(); /* writes the views counted while draining */
     log_json(left ? LOG_WARN : LOG_INFO, "stopped", json_pack("{s:i}", "abandoned_requests", left));
     if (left)
         _exit(0); /* workers are still busy: end them with the process */
@@ -244,7 +263,12 @@ static int cmd_serve(int argc, char **argv)
         app.router = router_new(api_routes, api_n_routes);
         app.metrics = metrics_new(api_n_routes);
         app.web = web_load(cfg.web_dir);
-        rc = run_server(&app);
+        if (media_init() == 0) { /* libmagic, libxml2, libvips: once, before the HTTP threads */
+            rc = run_server(&app);
+            media_release();
+        } else {
+            log_json(LOG_ERROR, "cannot start libmagic, libxml2 or libvips", NULL);
+        }
         web_free(app.web);
         metrics_free(app.metrics);
         router_free(app.router);
@@ -404,6 +428,48 @@ static int cmd_user(int argc, char **argv)
     }
     sodium_memzero(password, strlen(password));
     free(password);
+    return rc;
+}
+
+/* `mangu seed`: options first (so --help needs no configuration), then the database. */
+static int cmd_seed(int argc, char **argv)
+{
+    struct seed_opts o;
+    struct config cfg;
+    struct app app = {0};
+    int rc = cli_seed_parse(argc, argv, &o);
+
+    if (rc >= 0)
+        return rc;
+    if ((rc = load_config(&cfg, false)) != 0)
+        return rc;
+    app.cfg = &cfg;
+    rc = 1;
+    if (open_backends(&app) == 0 && prepare_schema(&cfg, app.db) == 0)
+        rc = cli_seed_run(&app, &o);
+    close_backends(&app);
+    config_release(&cfg);
+    return rc;
+}
+
+/* `mangu payments reconcile`: options first, then the database (cli/payments.c). */
+static int cmd_payments(int argc, char **argv)
+{
+    struct payments_opts o;
+    struct config cfg;
+    struct app app = {0};
+    int rc = cli_payments_parse(argc, argv, &o);
+
+    if (rc >= 0)
+        return rc;
+    if ((rc = load_config(&cfg, false)) != 0)
+        return rc;
+    app.cfg = &cfg;
+    rc = 1;
+    if (open_backends(&app) == 0 && prepare_schema(&cfg, app.db) == 0)
+        rc = cli_payments_run(&app, &o);
+    close_backends(&app);
+    config_release(&cfg);
     return rc;
 }
 

@@ -5,9 +5,9 @@
 # Runs the HTTP tests (tests/http/*.test.mjs, Node's test runner) against the real binary
 # (build/mangu-test, or $MANGU_BIN), one file at a time.
 #   embedded  SQLite + in-process cache: nothing to start.
-#   scaled    starts a private PostgreSQL cluster and a redis-server on free loopback ports in a
-#             temporary folder, exports where they are (and fault-injection commands) to the tests,
-#             and stops them and deletes the folder on exit.
+#   scaled    starts a private PostgreSQL cluster, a redis-server and s3rver (S3) on free loopback
+#             ports in a temporary folder, exports where they are (and fault-injection commands) to
+#             the tests, and stops them and deletes the folder on exit.
 # --services-only  (scaled) start the services, print the environment, exercise each
 #                  stop/start helper once, stop everything. With --hold, keep them up until ^C.
 # Server output of every test server goes to build/test-logs/http-<backend>/ (MANGU_TEST_LOG_DIR).
@@ -67,6 +67,7 @@ cleanup() {
 	set +e
 	if [[ -n $tmp && -d $tmp ]]; then
 		[[ -x $tmp/bin/redis-stop ]] && "$tmp/bin/redis-stop" >/dev/null 2>&1
+		[[ -x $tmp/bin/s3-stop ]] && "$tmp/bin/s3-stop" >/dev/null 2>&1
 		[[ -x $tmp/bin/pg-stop ]] && "$tmp/bin/pg-stop" fast >/dev/null 2>&1
 		rm -rf "$tmp"
 	fi
@@ -76,8 +77,51 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
+# s3-start / s3-stop for s3rver (npm, tests/node_modules), written like redis-start / -stop:
+# its own session, output to a file, the pid recorded; start waits until it answers GET /.
+write_s3_scripts() {
+	local s3rver=$root/tests/node_modules/s3rver/bin/s3rver.js
+	[[ -f $s3rver ]] || {
+		echo "run-http: s3rver not found; run: (cd tests && npm ci)" >&2
+		exit 1
+	}
+	sport=$(free_port)
+	cat >"$tmp/bin/s3-start" <<-SH
+		#!/usr/bin/env bash
+		set -u
+		pidf="$tmp/s3/pid"
+		if [[ -s \$pidf ]] && kill -0 "\$(cat "\$pidf")" 2>/dev/null; then exit 0; fi
+		setsid node "$s3rver" -d "$tmp/s3/data" -a 127.0.0.1 -p $sport --silent --no-vhost-buckets \\
+		  >>"$tmp/s3/server.log" 2>&1 </dev/null &
+		echo \$! >"\$pidf"
+		for _ in \$(seq 1 300); do
+		  if (exec 3<>/dev/tcp/127.0.0.1/$sport && printf 'GET / HTTP/1.0\\r\\n\\r\\n' >&3 \\
+		      && read -r -t 1 line <&3 && [[ \$line == HTTP/1.1\ 200* ]]) 2>/dev/null; then exit 0; fi
+		  kill -0 "\$(cat "\$pidf")" 2>/dev/null || { echo "s3rver exited:" >&2; tail -n 20 "$tmp/s3/server.log" >&2; exit 1; }
+		  sleep 0.05
+		done
+		echo "s3rver did not answer within 15 s" >&2
+		exit 1
+	SH
+	# s3-stop: SIGKILL (an outage, as the tests want); waits until the process is gone.
+	cat >"$tmp/bin/s3-stop" <<-SH
+		#!/usr/bin/env bash
+		set -u
+		pidf="$tmp/s3/pid"
+		[[ -s \$pidf ]] || exit 0
+		pid=\$(cat "\$pidf")
+		kill -KILL "\$pid" 2>/dev/null
+		for _ in \$(seq 1 200); do
+		  state=\$(awk '{print \$3}' "/proc/\$pid/stat" 2>/dev/null) || break
+		  [[ \$state == Z ]] && break
+		  sleep 0.05
+		done
+		rm -f "\$pidf"
+	SH
+}
+
 start_services() {
-	local pgbin pgport rport as_pg=()
+	local pgbin pgport rport sport as_pg=()
 	pgbin=${PG_BINDIR:-/usr/lib/postgresql/15/bin}
 	if [[ ! -x $pgbin/pg_ctl ]]; then
 		pgbin=$(find /usr/lib/postgresql -maxdepth 2 -name bin -type d 2>/dev/null | sort -V | tail -n 1)
@@ -93,7 +137,7 @@ start_services() {
 
 	tmp=$(mktemp -d /tmp/mangu-http.XXXXXX)
 	chmod 0755 "$tmp" # the postgres user must be able to reach its folder below
-	mkdir -p "$tmp/bin" "$tmp/pg" "$tmp/redis"
+	mkdir -p "$tmp/bin" "$tmp/pg" "$tmp/redis" "$tmp/s3"
 
 	# PostgreSQL refuses to run as root: run it as the postgres user the package creates.
 	if [[ $(id -u) == 0 ]]; then
@@ -173,6 +217,7 @@ start_services() {
 		done
 		rm -f "\$pidf"
 	SH
+	write_s3_scripts
 	chmod +x "$tmp/bin/"*
 
 	"$tmp/bin/pg-start" || {
@@ -180,6 +225,7 @@ start_services() {
 		exit 1
 	}
 	"$tmp/bin/redis-start"
+	"$tmp/bin/s3-start"
 
 	export MANGU_TEST_PSQL=$pgbin/psql
 	export MANGU_TEST_PG_ADMIN_URL="postgres://postgres@127.0.0.1:$pgport/postgres"
@@ -190,8 +236,16 @@ start_services() {
 	export MANGU_TEST_PG_START=$tmp/bin/pg-start
 	export MANGU_TEST_REDIS_STOP=$tmp/bin/redis-stop
 	export MANGU_TEST_REDIS_START=$tmp/bin/redis-start
+	# s3rver keeps objects in $tmp/s3/data across a stop and start; it ignores signatures and takes
+	# the access key S3RVER. tests/http/lib/mangu.mjs creates a fresh bucket per mangu start.
+	export MANGU_TEST_S3_ENDPOINT="http://127.0.0.1:$sport"
+	export MANGU_TEST_S3_ACCESS_KEY_ID=S3RVER
+	export MANGU_TEST_S3_SECRET_ACCESS_KEY=S3RVER
+	export MANGU_TEST_S3_STOP=$tmp/bin/s3-stop
+	export MANGU_TEST_S3_START=$tmp/bin/s3-start
 	log "PostgreSQL $("$pgbin/postgres" --version | awk '{print $3}') on 127.0.0.1:$pgport," \
-		"Redis $(redis-server --version | sed -n 's/.*v=\([^ ]*\).*/\1/p') on 127.0.0.1:$rport, in $tmp"
+		"Redis $(redis-server --version | sed -n 's/.*v=\([^ ]*\).*/\1/p') on 127.0.0.1:$rport," \
+		"s3rver on 127.0.0.1:$sport, in $tmp"
 }
 
 pg_up() { "$MANGU_TEST_PSQL" "$MANGU_TEST_PG_ADMIN_URL" -Atqc 'select 1' 2>/dev/null | grep -qx 1; }
@@ -200,6 +254,11 @@ redis_up() {
 	port=${port%%/*}
 	(exec 3<>"/dev/tcp/127.0.0.1/$port" && printf 'PING\r\n' >&3 && read -r -t 1 line <&3 &&
 		[[ $line == +PONG* ]]) 2>/dev/null
+}
+s3_up() {
+	local port=${MANGU_TEST_S3_ENDPOINT##*:}
+	(exec 3<>"/dev/tcp/127.0.0.1/$port" && printf 'GET / HTTP/1.0\r\n\r\n' >&3 &&
+		read -r -t 1 line <&3 && [[ $line == HTTP/1.1\ 200* ]]) 2>/dev/null
 }
 not() { ! "$@"; }
 check() { # check <what> <command...>: fail loudly
@@ -233,6 +292,15 @@ if ((services_only)); then
 	check "redis-start restarts Redis" redis_up
 	"$MANGU_TEST_REDIS_START"
 	check "redis-start is idempotent" redis_up
+	check "s3rver answers" s3_up
+	"$MANGU_TEST_S3_STOP"
+	check "s3-stop stops s3rver" not s3_up
+	"$MANGU_TEST_S3_STOP"
+	check "s3-stop is idempotent" not s3_up
+	"$MANGU_TEST_S3_START"
+	check "s3-start restarts s3rver" s3_up
+	"$MANGU_TEST_S3_START"
+	check "s3-start is idempotent" s3_up
 	if ((hold)); then
 		log "holding; ^C to stop"
 		while :; do

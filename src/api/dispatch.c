@@ -2,6 +2,7 @@
 #include "api/dispatch.h"
 #include "api/json.h"
 #include "api/metrics.h"
+#include "api/uploads.h"
 #include "api/web.h"
 #include "core/config.h"
 #include "core/log.h"
@@ -206,4 +207,11 @@ void api_done(struct ctx *cx, const struct http_request *req, int status, double
         buf_adds(&b, ",\"user_id\":null}");
     log_write_line(&b);
     buf_release(&b);
+}
+
+struct http_sink *api_open_sink(struct ctx *cx, struct http_request *req)
+{
+    if (req->method == HTTP_PUT && strncmp(req->path, "/api/uploads/", 13) == 0)
+        return api_uploads_open_sink(cx, req);
+    return NULL;
 }

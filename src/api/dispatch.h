@@ -16,6 +16,11 @@ extern const size_t api_n_routes;
  * (such as a body over the cap) is answered as an error without routing.
  */
 void api_handle(struct ctx *cx, struct http_request *req, struct http_response *res);
+/*
+ * Picks where a request body goes (http_sink_fn): uploads to storage stream to a sink, every
+ * other body is gathered in memory.
+ */
+struct http_sink *api_open_sink(struct ctx *cx, struct http_request *req);
 /* Writes the access log line and the metrics of a finished request (http_done_fn). */
 void api_done(struct ctx *cx, const struct http_request *req, int status, double seconds);
 

@@ -1,5 +1,6 @@
 /* health.c: dependency checks for the load balancer, and the OpenAPI document. */
 #include "api/health.h"
+#include "blob/blob.h"
 #include "cache/cache.h"
 #include "core/version.h"
 #include "db/db.h"
@@ -28,15 +29,17 @@ static json_t *check(const char *driver, int rc, double latency_ms)
 int api_health_show(struct ctx *cx, struct http_request *req, struct http_response *res)
 {
     struct app *app = cx->app;
-    double db_ms = 0, cache_ms = 0;
+    double db_ms = 0, cache_ms = 0, blob_ms = 0;
     int db_rc = db_ping(app->db, &db_ms);
     int cache_rc = cache_ping(app->cache, &cache_ms);
-    const char *status = db_rc ? "down" : cache_rc ? "degraded" : "ok";
+    int blob_rc = blob_ping(app->blob, &blob_ms);
+    const char *status = db_rc ? "down" : cache_rc || blob_rc ? "degraded" : "ok";
 
-    json_t *body = json_pack("{s:s, s:s, s:I, s:{s:o, s:o}}", "status", status, "version",
+    json_t *body = json_pack("{s:s, s:s, s:I, s:{s:o, s:o, s:o}}", "status", status, "version",
                              MANGU_VERSION, "uptime_s", (json_int_t)(time(NULL) - app->started),
                              "checks", "database", check(db_driver_name(app->db), db_rc, db_ms),
-                             "cache", check(cache_driver_name(app->cache), cache_rc, cache_ms));
+                             "cache", check(cache_driver_name(app->cache), cache_rc, cache_ms),
+                             "storage", check(blob_driver_name(app->blob), blob_rc, blob_ms));
     http_respond_json_new(res, db_rc ? 503 : 200, body);
     return 0;
 }

@@ -20,8 +20,7 @@ int api_outbox_list(struct ctx *cx, struct http_request *req, struct http_respon
     int rc = api_list_params(cx, req, &limit, &offset);
 
     if (rc == 0)
-        rc = mail_outbox_list(cx, http_request_query(req, "to"), limit, offset, &items, &n,
-                              &total);
+        rc = mail_outbox_list(cx, http_request_query(req, "to"), limit, offset, &items, &n, &total);
     if (rc != 0)
         return rc;
     json_t *arr = json_array();

@@ -25,11 +25,13 @@ int api_test_echo(struct ctx *cx, struct http_request *req, struct http_response
 
 int api_test_mail(struct ctx *cx, struct http_request *req, struct http_response *res)
 {
-    const char *kind = json_string_value(json_object_get(req->json, "kind"));
-    struct mail m = {kind ? kind : "test", json_string_value(json_object_get(req->json, "to")),
-                     json_string_value(json_object_get(req->json, "subject")),
-                     json_string_value(json_object_get(req->json, "text")),
-                     json_string_value(json_object_get(req->json, "html")), 0};
+    json_t *b = req->json;
+    const char *kind = json_string_value(json_object_get(b, "kind"));
+    struct mail m = {.kind = kind ? kind : "test",
+                     .to = json_string_value(json_object_get(b, "to")),
+                     .subject = json_string_value(json_object_get(b, "subject")),
+                     .text = json_string_value(json_object_get(b, "text")),
+                     .html = json_string_value(json_object_get(b, "html"))};
     long long id = 0;
     int rc = mail_queue(cx, &m, &id);
 

@@ -1,6 +1,9 @@
 /* web.c: serving the single-page client from memory: hashed assets, index.html fallback. */
 #include "api/web.h"
+#include "api/commerce.h"
+#include "api/files.h"
 #include "api/json.h"
+#include "api/seo.h"
 #include "core/buf.h"
 #include "core/log.h"
 #include "core/xalloc.h"
@@ -206,6 +209,19 @@ void web_serve(struct ctx *cx, struct http_request *req, struct http_response *r
             send_file(cx, req, res, f, "public, max-age=31536000, immutable");
         else
             api_respond_error_msg(cx, res, ERR_NOT_FOUND, "no such asset");
+        return;
+    }
+    if (strncmp(req->path, "/static/", 8) == 0) { /* uploaded covers: api/files.c */
+        api_static_serve(cx, req, res);
+        return;
+    }
+    if (strncmp(req->path, "/checkout/test/", 15) == 0) { /* api/payments.c */
+        api_payments_dev_page(cx, req, res);
+        return;
+    }
+    if (seo_handles(req->path)) { /* share tags, sitemaps, robots.txt: api/seo.c */
+        f = find(w, "/index.html");
+        seo_serve(cx, req, res, f ? f->data : NOT_BUILT, f ? f->len : sizeof(NOT_BUILT) - 1);
         return;
     }
     if (strcmp(req->path, "/index.html") != 0 && (f = find(w, req->path))) {

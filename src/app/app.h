@@ -8,6 +8,7 @@
 struct config;
 struct db;
 struct cache;
+struct blob_store;
 struct router;
 struct web_files;
 struct metrics;
@@ -16,6 +17,7 @@ struct app {
     const struct config *cfg;
     struct db *db;
     struct cache *cache;
+    struct blob_store *blob; /* object storage: disk or S3 */
     struct router *router;
     struct web_files *web;
     struct metrics *metrics;

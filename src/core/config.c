@@ -1,8 +1,11 @@
 /* config.c: the settings table; each entry parses and validates one MANGU_* variable. */
 #include "core/config.h"
+#include "core/config_media.h"
+#include "core/config_s3.h"
 #include "core/log.h"
 #include "core/xalloc.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -445,6 +448,81 @@ static int parse_mail_from(struct config *c, const char *val, struct buf *why)
     return 0;
 }
 
+/* "prefix" followed by at least 8 letters, digits or underscores (Stripe's key alphabet). */
+static bool is_stripe_token(const char *s, size_t n, const char *prefix)
+{
+    size_t p = strlen(prefix);
+
+    if (n < p + 8 || strncmp(s, prefix, p) != 0)
+        return false;
+    for (size_t i = p; i < n; i++)
+        if (!isalnum((unsigned char)s[i]) && s[i] != '_')
+            return false;
+    return true;
+}
+
+static int parse_stripe_key(struct config *c, const char *val, struct buf *why)
+{
+    size_t n = strlen(val);
+
+    if (n == 0)
+        return 0;
+    if (!is_stripe_token(val, n, "sk_") && !is_stripe_token(val, n, "rk_")) {
+        buf_adds(why, "expected a Stripe secret key (sk_live_..., sk_test_... or a restricted "
+                      "rk_... key)");
+        return -1;
+    }
+    set_str(&c->stripe_secret_key, val);
+    return 0;
+}
+
+/* One or two "whsec_..." secrets, comma-separated, kept as "a,b" without spaces. */
+static int parse_stripe_webhook_secret(struct config *c, const char *val, struct buf *why)
+{
+    struct buf b = BUF_INIT;
+    int count = 0, ok = 1;
+
+    for (const char *p = val; *p && ok;) {
+        while (*p == ' ' || *p == ',')
+            p++;
+        size_t n = strcspn(p, ",");
+        size_t k = n;
+        while (k > 0 && p[k - 1] == ' ')
+            k--;
+        if (k > 0) {
+            ok = is_stripe_token(p, k, "whsec_") && ++count <= 2;
+            buf_printf(&b, "%s%.*s", count > 1 ? "," : "", (int)k, p);
+        }
+        p += n;
+    }
+    if (!ok) {
+        buf_release(&b);
+        buf_adds(why, "expected one Stripe signing secret (whsec_...), or two separated by a "
+                      "comma while rotating");
+        return -1;
+    }
+    free(c->stripe_webhook_secret);
+    c->stripe_webhook_secret = count ? buf_detach(&b, NULL) : NULL;
+    buf_release(&b);
+    return 0;
+}
+
+static int parse_stripe_api_base(struct config *c, const char *val, struct buf *why)
+{
+    size_t n = strlen(val);
+
+    while (n > 0 && val[n - 1] == '/')
+        n--;
+    if (!is_origin(val, n)) {
+        buf_printf(why, "expected an http:// or https:// origin such as https://api.stripe.com, "
+                        "got '%s'", val);
+        return -1;
+    }
+    free(c->stripe_api_base);
+    c->stripe_api_base = xstrndup(val, n);
+    return 0;
+}
+
 /* The whole configuration surface; README's table is written from this. */
 static const struct setting settings[] = {
     {"MANGU_ENV", "development", parse_env, false,
@@ -493,6 +571,44 @@ static const struct setting settings[] = {
      "smtp://user:pass@host:port (STARTTLS) or smtps://...; unset = outbox only"},
     {"MANGU_MAIL_FROM", "MANGU Publishing <no-reply@localhost>", parse_mail_from, false,
      "sender of every e-mail"},
+    {"MANGU_MAX_MANUSCRIPT_BYTES", "209715200", config_parse_max_manuscript, false,
+     "largest manuscript upload (EPUB or PDF) in bytes; larger gets 413"},
+    {"MANGU_MAX_COVER_BYTES", "10485760", config_parse_max_cover_bytes, false,
+     "largest cover image in bytes; larger gets 413"},
+    {"MANGU_MAX_COVER_PIXELS", "8000", config_parse_max_cover_px, false,
+     "widest and tallest cover image in pixels; larger gets 422"},
+    {"STRIPE_SECRET_KEY", NULL, parse_stripe_key, true,
+     "Stripe secret key; set = Stripe Checkout, unset = the built-in test checkout"},
+    {"STRIPE_WEBHOOK_SECRET", NULL, parse_stripe_webhook_secret, true,
+     "webhook signing secret (whsec_...); two comma-separated during a rotation"},
+    {"STRIPE_API_BASE", "https://api.stripe.com", parse_stripe_api_base, false,
+     "Stripe's API origin (tests point it at a local fake)"},
+    /* object storage (parsers in core/config_s3.c) */
+    {"MANGU_S3_BUCKET", NULL, config_parse_s3_bucket, false,
+     "S3 bucket for uploads and media; unset = versioned folder <data>/objects"},
+    {"MANGU_S3_REGION", "us-east-1", config_parse_s3_region, false, "the bucket's region"},
+    {"MANGU_S3_ENDPOINT", NULL, config_parse_s3_endpoint, false,
+     "S3 origin (default https://s3.<region>.amazonaws.com; any S3-compatible server)"},
+    {"MANGU_S3_PUBLIC_ENDPOINT", NULL, config_parse_s3_public_endpoint, false,
+     "origin browsers reach S3 at, for presigned URLs (default MANGU_S3_ENDPOINT)"},
+    {"MANGU_S3_PATH_STYLE", NULL, config_parse_s3_path_style, false,
+     "1: <endpoint>/<bucket>/<key>; 0: <bucket>.<host>/<key> (default 1 with an endpoint)"},
+    {"MANGU_S3_TIMEOUT", "600", config_parse_s3_timeout, false,
+     "seconds one S3 transfer may take (connecting is bounded at 2)"},
+    {"MANGU_S3_ACCESS_KEY_ID", NULL, config_parse_s3_key_id, true,
+     "S3 access key id; wins over AWS_ACCESS_KEY_ID"},
+    {"MANGU_S3_SECRET_ACCESS_KEY", NULL, config_parse_s3_secret, true,
+     "S3 secret access key, with MANGU_S3_ACCESS_KEY_ID"},
+    {"AWS_ACCESS_KEY_ID", NULL, config_parse_aws_key_id, true, "AWS access key id"},
+    {"AWS_SECRET_ACCESS_KEY", NULL, config_parse_aws_secret, true, "AWS secret access key"},
+    {"AWS_SESSION_TOKEN", NULL, config_parse_aws_session_token, true,
+     "session token of temporary AWS credentials"},
+    {"AWS_CONTAINER_CREDENTIALS_FULL_URI", NULL, config_parse_aws_container_full_uri, false,
+     "credentials endpoint (https, or http to the container agent or loopback)"},
+    {"AWS_CONTAINER_CREDENTIALS_RELATIVE_URI", NULL, config_parse_aws_container_relative_uri,
+     false, "ECS task role: credentials from http://169.254.170.2<uri> (wins over FULL_URI)"},
+    {"AWS_CONTAINER_AUTHORIZATION_TOKEN", NULL, config_parse_aws_container_token, true,
+     "Authorization header sent to the credentials endpoint"},
 };
 
 #define N_SETTINGS (sizeof(settings) / sizeof(settings[0]))
@@ -570,6 +686,13 @@ int config_load(struct config *c, config_getenv_fn get, struct buf *why)
         if (load_one(c, &settings[i], get, why) != 0)
             return -1;
     apply_derived(c);
+    if (config_s3_finish(c, why) != 0)
+        return -1;
+    if (c->stripe_secret_key && !c->stripe_webhook_secret) {
+        buf_adds(why, "STRIPE_WEBHOOK_SECRET: required when STRIPE_SECRET_KEY is set (or "
+                      "STRIPE_WEBHOOK_SECRET_FILE)");
+        return -1;
+    }
     return 0;
 }
 
@@ -722,6 +845,22 @@ void config_describe(const struct config *c, struct buf *out)
     if (c->smtp_url)
         add_masked_url(out, c->smtp_url);
     buf_printf(out, "\nMANGU_MAIL_FROM=%s\n", c->mail_from);
+    config_media_describe(c, out);
+    if (c->stripe_secret_key) /* the mode stays visible: sk_test_**** or sk_live_**** */
+        buf_printf(out, "STRIPE_SECRET_KEY=%.*s****\n",
+                   strncmp(c->stripe_secret_key + 3, "test_", 5) == 0 ||
+                           strncmp(c->stripe_secret_key + 3, "live_", 5) == 0
+                       ? 8
+                       : 3,
+                   c->stripe_secret_key);
+    else
+        buf_adds(out, "STRIPE_SECRET_KEY=(unset: built-in test checkout)\n");
+    buf_printf(out, "STRIPE_WEBHOOK_SECRET=%s\n",
+               !c->stripe_webhook_secret         ? "(unset)"
+               : strchr(c->stripe_webhook_secret, ',') ? "**** (2 secrets)"
+                                                       : "****");
+    buf_printf(out, "STRIPE_API_BASE=%s\n", c->stripe_api_base);
+    config_s3_describe(c, out);
 }
 
 void config_help(struct buf *out)
@@ -751,6 +890,14 @@ void config_release(struct config *c)
         sodium_memzero(c->smtp_url, strlen(c->smtp_url));
     free(c->smtp_url);
     free(c->mail_from);
+    if (c->stripe_secret_key)
+        sodium_memzero(c->stripe_secret_key, strlen(c->stripe_secret_key));
+    free(c->stripe_secret_key);
+    if (c->stripe_webhook_secret)
+        sodium_memzero(c->stripe_webhook_secret, strlen(c->stripe_webhook_secret));
+    free(c->stripe_webhook_secret);
+    free(c->stripe_api_base);
+    config_s3_release(c);
     memset(c, 0, sizeof(*c));
 }
 

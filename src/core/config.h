@@ -51,6 +51,28 @@ struct config {
     struct rate_rule rate_limit_reset;  /* forgot-password and resend-verification, per IP */
     char *smtp_url;  /* secret; smtp:// or smtps://; NULL = outbox only */
     char *mail_from; /* "Name <addr@host>" or "addr@host" */
+    /* upload limits (parsed in core/config_media.c) */
+    size_t max_manuscript_bytes; /* MANGU_MAX_MANUSCRIPT_BYTES, 200 MiB */
+    size_t max_cover_bytes;      /* MANGU_MAX_COVER_BYTES, 10 MiB */
+    int max_cover_px;            /* MANGU_MAX_COVER_PIXELS: widest and tallest cover, 8000 */
+    char *stripe_secret_key;     /* secret; set = Stripe Checkout, NULL = built-in test checkout */
+    char *stripe_webhook_secret; /* secret; one, or two comma-separated during a rotation */
+    char *stripe_api_base;       /* https://api.stripe.com; tests point it at a fake */
+    /* object storage (parsed in core/config_s3.c); NULL bucket = disk under <data>/objects */
+    char *s3_bucket;
+    char *s3_region;          /* us-east-1 */
+    char *s3_endpoint;        /* origin; https://s3.<region>.amazonaws.com when unset */
+    char *s3_public_endpoint; /* origin presigned URLs point at; default s3_endpoint */
+    bool s3_path_style;       /* <endpoint>/<bucket>/<key> rather than <bucket>.<host>/<key> */
+    bool s3_path_style_set;
+    int s3_timeout_s;             /* bound of one transfer */
+    char *s3_access_key_id;       /* MANGU_S3_*: win over AWS_* */
+    char *s3_secret_access_key;   /* secret */
+    char *aws_access_key_id;      /* AWS_ACCESS_KEY_ID */
+    char *aws_secret_access_key;  /* secret */
+    char *aws_session_token;      /* secret */
+    char *aws_container_uri;      /* container-credentials endpoint (ECS task role), full URL */
+    char *aws_container_token;    /* secret; Authorization header for a FULL_URI endpoint */
 };
 
 /* Reads one variable; tests pass their own to avoid touching the environment. */

@@ -24,6 +24,17 @@ struct http_param {
     const char *value; /* borrowed from the request's arena */
 };
 
+/*
+ * Where the server streams a body too large to hold in memory (uploads). The opener (see
+ * http_server_start) returns one; the server calls "write" for each piece as it arrives.
+ */
+struct http_sink {
+    int (*write)(struct http_sink *sink, const char *data, size_t len); /* 0 or an enum err */
+    unsigned long long max_len; /* the most bytes this sink accepts */
+    unsigned long long written; /* kept by the server */
+    int failed;                 /* the first write's error, or 0 */
+};
+
 /* Looks up a header or query argument in the server's own structures; borrowed result. */
 typedef const char *(*http_lookup_fn)(void *impl, const char *name);
 
@@ -33,6 +44,7 @@ struct http_request {
     const char *path; /* decoded, without the query string */
     struct str body;  /* raw body bytes (empty when none) */
     json_t *json;     /* parsed body on ROUTE_JSON_BODY routes; borrowed */
+    struct http_sink *sink; /* set when the body was streamed there instead of "body" */
     const char *client_ip;
     struct http_param params[HTTP_MAX_PARAMS]; /* from "{name}" route segments */
     int n_params;

@@ -20,6 +20,7 @@ struct http_server {
     struct app *app;
     http_handle_fn handle;
     http_done_fn done;
+    http_sink_fn open_sink;
     atomic_int in_flight;
 };
 
@@ -203,7 +204,7 @@ static enum MHD_Result queue(struct http_server *s, struct pending *p, struct MH
     return rc;
 }
 
-static bool declared_too_large(struct MHD_Connection *conn, size_t max)
+static bool declared_too_large(struct MHD_Connection *conn, unsigned long long max)
 {
     const char *cl = lookup_header(conn, "Content-Length");
     unsigned long long n;
@@ -211,18 +212,68 @@ static bool declared_too_large(struct MHD_Connection *conn, size_t max)
     return cl && str_to_u64(str_from(cl), &n) && n > max;
 }
 
-static enum MHD_Result reject_too_large(struct http_server *s, struct pending *p,
-                                        struct MHD_Connection *conn)
+static bool has_body(struct MHD_Connection *conn)
+{
+    const char *cl = lookup_header(conn, "Content-Length");
+
+    return (cl && strcmp(cl, "0") != 0) || lookup_header(conn, "Transfer-Encoding");
+}
+
+/* Answers the failure recorded in the context now; the rest of the body is never read. */
+static enum MHD_Result reject(struct http_server *s, struct pending *p,
+                              struct MHD_Connection *conn)
 {
     struct http_response res;
 
     http_response_init(&res, p->cx.arena);
-    p->cx.err_code = ERR_TOO_LARGE;
-    p->cx.err_msg = arena_printf(p->cx.arena, "the request body is larger than %zu bytes",
-                                 s->app->cfg->max_body);
     s->handle(&p->cx, &p->req, &res);
     p->rejected = 1;
     return queue(s, p, conn, &res);
+}
+
+static enum MHD_Result reject_too_large(struct http_server *s, struct pending *p,
+                                        struct MHD_Connection *conn, unsigned long long max)
+{
+    p->cx.err_code = ERR_TOO_LARGE;
+    p->cx.err_msg = arena_printf(p->cx.arena, "the request body is larger than %llu bytes", max);
+    return reject(s, p, conn);
+}
+
+/* The first call: headers only; answering now would cost keep-alive, unless refusing. */
+static enum MHD_Result on_headers(struct http_server *s, struct pending *p,
+                                  struct MHD_Connection *conn)
+{
+    unsigned long long max = s->app->cfg->max_body;
+
+    if (s->open_sink && has_body(conn)) {
+        p->req.sink = s->open_sink(&p->cx, &p->req);
+        if (p->cx.err_code)
+            return reject(s, p, conn);
+        if (p->req.sink)
+            max = p->req.sink->max_len;
+    }
+    return declared_too_large(conn, max) ? reject_too_large(s, p, conn, max) : MHD_YES;
+}
+
+static enum MHD_Result on_body(struct http_server *s, struct pending *p,
+                               struct MHD_Connection *conn, const char *data, size_t len)
+{
+    struct http_sink *sink = p->req.sink;
+
+    if (p->rejected)
+        return MHD_YES;
+    if (!sink) {
+        if (p->body.len + len > s->app->cfg->max_body)
+            return reject_too_large(s, p, conn, s->app->cfg->max_body);
+        buf_add(&p->body, data, len);
+        return MHD_YES;
+    }
+    if (sink->written + len > sink->max_len)
+        return reject_too_large(s, p, conn, sink->max_len);
+    if (!sink->failed)
+        sink->failed = sink->write(sink, data, len);
+    sink->written += len;
+    return MHD_YES;
 }
 
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
@@ -233,19 +284,13 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
     struct pending *p = *req_cls;
 
     if (!p) {
-        /* first call: headers only; answering now would cost keep-alive */
         p = *req_cls = pending_new(s, conn, url, method);
-        if (declared_too_large(conn, s->app->cfg->max_body))
-            return reject_too_large(s, p, conn);
-        return MHD_YES;
+        return on_headers(s, p, conn);
     }
     if (*upload_data_size) {
-        if (!p->rejected && p->body.len + *upload_data_size > s->app->cfg->max_body)
-            return reject_too_large(s, p, conn);
-        if (!p->rejected)
-            buf_add(&p->body, upload_data, *upload_data_size);
+        enum MHD_Result rc = on_body(s, p, conn, upload_data, *upload_data_size);
         *upload_data_size = 0;
-        return MHD_YES;
+        return rc;
     }
     if (p->rejected)
         return MHD_YES;
@@ -301,7 +346,7 @@ static void on_mhd_log(void *cls, const char *fmt, va_list ap)
     buf_release(&b);
 }
 
-int http_server_start(struct app *app, http_handle_fn handle, http_done_fn done,
+int http_server_start(struct app *app, const struct http_handlers *handlers,
                       struct http_server **out, struct buf *why)
 {
     const struct config *cfg = app->cfg;
@@ -311,8 +356,9 @@ int http_server_start(struct app *app, http_handle_fn handle, http_done_fn done,
         return -1;
     struct http_server *s = xcalloc(1, sizeof(*s));
     s->app = app;
-    s->handle = handle;
-    s->done = done;
+    s->handle = handlers->handle;
+    s->done = handlers->done;
+    s->open_sink = handlers->open_sink;
     unsigned flags = MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG;
     if (ss.ss_family == AF_INET6)
         flags |= MHD_USE_IPv6;

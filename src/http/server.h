@@ -16,13 +16,26 @@ typedef void (*http_handle_fn)(struct ctx *cx, struct http_request *req, struct 
 typedef void (*http_done_fn)(struct ctx *cx, const struct http_request *req, int status,
                              double seconds);
 
+/*
+ * Called after the headers of a request that carries a body: returns a sink to stream the
+ * body to (uploads), or NULL to gather it in memory under MANGU_MAX_BODY. A failure recorded
+ * in "cx" (such as a bad upload token) is answered at once, before any of the body is read.
+ */
+typedef struct http_sink *(*http_sink_fn)(struct ctx *cx, struct http_request *req);
+
+struct http_handlers {
+    http_handle_fn handle;
+    http_done_fn done;
+    http_sink_fn open_sink; /* may be NULL */
+};
+
 struct http_server;
 
 /*
  * Starts listening on the configured address with a pool of worker threads. Returns 0, or -1
  * with "why" (such as the port being taken). Stop with http_server_drain().
  */
-int http_server_start(struct app *app, http_handle_fn handle, http_done_fn done,
+int http_server_start(struct app *app, const struct http_handlers *handlers,
                       struct http_server **out, struct buf *why);
 /*
  * Stops accepting new connections at once, lets in-flight requests finish for at most

@@ -8,16 +8,16 @@
 
 /* Helvetica's advance widths (1/1000 em) for ASCII 32..126, the base of every estimate. */
 static const unsigned short ascii_widths[95] = {
-    278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278, 556, 556, 556,
+    278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333,  278, 278, 556, 556, 556,
     556, 556, 556, 556, 556, 556, 556, 278, 278, 584, 584, 584, 556, 1015, 667, 667, 722, 722, 667,
-    611, 778, 722, 278, 500, 667, 556, 833, 722, 778, 667, 778, 722, 667, 611, 722, 667, 944, 667,
-    667, 611, 278, 278, 278, 469, 556, 333, 556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500,
-    222, 833, 556, 556, 556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500, 334, 260, 334, 584,
+    611, 778, 722, 278, 500, 667, 556, 833, 722, 778, 667, 778, 722, 667,  611, 722, 667, 944, 667,
+    667, 611, 278, 278, 278, 469, 556, 333, 556, 556, 500, 556, 556, 278,  556, 556, 222, 222, 500,
+    222, 833, 556, 556, 556, 556, 333, 500, 278, 556, 500, 722, 500, 500,  500, 334, 260, 334, 584,
 };
 
 /* How much wider (or narrower) each family sets than Helvetica, with a little margin. */
 static const double face_factor[] = {
-    [FACE_SERIF] = 1.02, [FACE_SANS] = 1.02,  [FACE_CONDENSED] = 0.84,
+    [FACE_SERIF] = 1.02,     [FACE_SANS] = 1.02, [FACE_CONDENSED] = 0.84,
     [FACE_GEOMETRIC] = 1.08, [FACE_SLAB] = 1.10,
 };
 
@@ -78,12 +78,23 @@ void covers_escape(struct buf *out, const char *s, size_t n)
             continue;
         }
         switch (c) {
-        case '&': buf_adds(out, "&amp;"); break;
-        case '<': buf_adds(out, "&lt;"); break;
-        case '>': buf_adds(out, "&gt;"); break;
-        case '"': buf_adds(out, "&quot;"); break;
-        case '\'': buf_adds(out, "&#39;"); break;
-        default: buf_add(out, p + i, len);
+        case '&':
+            buf_adds(out, "&amp;");
+            break;
+        case '<':
+            buf_adds(out, "&lt;");
+            break;
+        case '>':
+            buf_adds(out, "&gt;");
+            break;
+        case '"':
+            buf_adds(out, "&quot;");
+            break;
+        case '\'':
+            buf_adds(out, "&#39;");
+            break;
+        default:
+            buf_add(out, p + i, len);
         }
         i += len;
     }
@@ -218,8 +229,7 @@ static void clip_line(char *dst, const char *src, const struct cover_fit *fit, d
         size_t next = i + 1;
         while (next < n && ((unsigned char)src[next] & 0xC0) == 0x80)
             next++;
-        if (covers_text_width(src, next, fit, size) + covers_text_width(dots, 3, fit, size) >
-            width)
+        if (covers_text_width(src, next, fit, size) + covers_text_width(dots, 3, fit, size) > width)
             break;
         keep = i = next;
     }
@@ -307,7 +317,8 @@ void covers_fit(const char *text, const struct cover_fit *fit, struct cover_line
 
 static const char *const families[] = {
     [FACE_SERIF] = "Georgia, 'Palatino Linotype', Palatino, P052, 'DejaVu Serif', serif",
-    [FACE_SANS] = "'Helvetica Neue', Helvetica, Arial, 'Liberation Sans', 'Nimbus Sans', sans-serif",
+    [FACE_SANS] =
+        "'Helvetica Neue', Helvetica, Arial, 'Liberation Sans', 'Nimbus Sans', sans-serif",
     [FACE_CONDENSED] = "'Arial Narrow', 'Liberation Sans Narrow', 'Nimbus Sans Narrow', "
                        "'Roboto Condensed', sans-serif",
     [FACE_GEOMETRIC] = "Futura, 'Century Gothic', 'URW Gothic', 'Avenir Next', 'Trebuchet MS', "
@@ -351,8 +362,9 @@ void covers_svg(const struct cover_spec *spec, struct buf *out)
 
     rng_seed(&a.r, h);
     snprintf(a.id, sizeof(a.id), "c%06x", (unsigned)(h & 0xFFFFFF));
-    buf_printf(out, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" "
-                    "width=\"%d\" height=\"%d\" role=\"img\" aria-label=\"",
+    buf_printf(out,
+               "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" "
+               "width=\"%d\" height=\"%d\" role=\"img\" aria-label=\"",
                COVER_W, COVER_H, COVER_W, COVER_H);
     covers_escape(out, spec->title, strlen(spec->title));
     if (spec->author && *spec->author) {

@@ -12,7 +12,7 @@
 
 /* What a cover shows; every string is borrowed UTF-8 and may be NULL except "title". */
 struct cover_spec {
-    const char *slug;      /* seeds every choice (palette, layout, shapes) */
+    const char *slug; /* seeds every choice (palette, layout, shapes) */
     const char *title;
     const char *subtitle;
     const char *author;    /* the display line: "Jane Austen", "A. Author & B. Author" */

@@ -27,7 +27,7 @@ static const struct palette palettes[] = {
 #define PAPER "#f4eee1"
 
 /* A cover_fit: face, bold, upper, tracking (em), width, lines, largest and smallest size. */
-#define FIT(face, bold, upper, track, w, lines, max, min)                                     \
+#define FIT(face, bold, upper, track, w, lines, max, min)                                          \
     ((struct cover_fit){(face), (bold), (upper), (track), (w), (lines), (max), (min)})
 #define PEN(x, y, anchor, fill) ((struct art_pen){(x), (y), (anchor), (fill), 0, 0, NULL})
 
@@ -229,13 +229,15 @@ static void draw_planet(struct art *a)
                "</radialGradient></defs>\n",
                a->id, p->accent, p->accent2);
     buf_printf(a->o, "<g transform=\"rotate(%.0f %.1f %.1f)\">", tilt, cx, cy);
-    buf_printf(a->o, "<ellipse cx=\"%.1f\" cy=\"%.1f\" rx=\"%.1f\" ry=\"%.1f\" fill=\"none\" "
-                     "stroke=\"%s\" stroke-width=\"6\" opacity=\"0.55\"/>",
+    buf_printf(a->o,
+               "<ellipse cx=\"%.1f\" cy=\"%.1f\" rx=\"%.1f\" ry=\"%.1f\" fill=\"none\" "
+               "stroke=\"%s\" stroke-width=\"6\" opacity=\"0.55\"/>",
                cx, cy, r * 1.7, r * 0.32, p->soft);
     buf_printf(a->o, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" fill=\"url(#pl%s)\"/>", cx, cy, r,
                a->id);
-    buf_printf(a->o, "<path d=\"M%.1f %.1f A%.1f %.1f 0 0 0 %.1f %.1f\" fill=\"none\" "
-                     "stroke=\"%s\" stroke-width=\"6\" opacity=\"0.75\"/></g>\n",
+    buf_printf(a->o,
+               "<path d=\"M%.1f %.1f A%.1f %.1f 0 0 0 %.1f %.1f\" fill=\"none\" "
+               "stroke=\"%s\" stroke-width=\"6\" opacity=\"0.75\"/></g>\n",
                cx - r * 1.7, cy, r * 1.7, r * 0.32, cx + r * 1.7, cy, p->soft);
     double y = set(a, a->s->title, FIT(FACE_GEOMETRIC, 1, 1, 0.12, 330, 4, 44, 18),
                    PEN(36, 64, NULL, "#ffffff"));
@@ -250,7 +252,8 @@ static void draw_noir(struct art *a)
     double x = -4;
 
     rect(a, 0, 0, 400, 600, "#0e0e10", 1);
-    buf_printf(a->o, "<path d=\"M%d 600 L%d 600 L400 %d L400 %d Z\" fill=\"%s\" opacity=\"0.9\"/>\n",
+    buf_printf(a->o,
+               "<path d=\"M%d 600 L%d 600 L400 %d L400 %d Z\" fill=\"%s\" opacity=\"0.9\"/>\n",
                rng_range(&a->r, 40, 120), rng_range(&a->r, 160, 230), rng_range(&a->r, 40, 120),
                rng_range(&a->r, -80, -20), p->accent2);
     circle(a, 300 + rng_range(&a->r, 0, 50), 380 + rng_range(&a->r, 0, 30), 22, p->ink, 0.85);
@@ -281,8 +284,9 @@ static void draw_bloom(struct art *a)
         circle(a, 110 + rng_unit(&a->r) * 180, 100 + rng_unit(&a->r) * 150,
                36 + rng_unit(&a->r) * 50, i % 2 ? p->accent : p->accent2,
                0.30 + rng_unit(&a->r) * 0.30);
-    buf_printf(a->o, "<circle cx=\"200\" cy=\"175\" r=\"118\" fill=\"none\" stroke=\"%s\" "
-                     "stroke-width=\"1\" opacity=\"0.6\"/>\n",
+    buf_printf(a->o,
+               "<circle cx=\"200\" cy=\"175\" r=\"118\" fill=\"none\" stroke=\"%s\" "
+               "stroke-width=\"1\" opacity=\"0.6\"/>\n",
                p->ink);
     struct art_pen pen = PEN(200, 330, "middle", p->ink);
     pen.italic = 1;
@@ -310,12 +314,13 @@ static void draw_swiss(struct art *a)
     rect(a, 0, 0, 400, block, p->bg, 1);
     circle(a, 330 + rng_range(&a->r, 0, 60), 40 + rng_range(&a->r, 0, 50),
            70 + rng_range(&a->r, 0, 40), p->accent, 0.95);
-    art_text(a, &t, &tf, &(struct art_pen){32, block - 24 - block_height(&t, 1.0), NULL, p->ink,
-                                           0, 1.0, NULL});
+    art_text(a, &t, &tf,
+             &(struct art_pen){32, block - 24 - block_height(&t, 1.0), NULL, p->ink, 0, 1.0, NULL});
     rect(a, 32, block + 34, 44, 6, p->accent2, 1);
     y = set(a, author(a), FIT(FACE_SANS, 1, 0, 0, 330, 2, 24, 14),
             PEN(32, block + 58, NULL, "#1b1b1b"));
-    set(a, a->s->subtitle, FIT(FACE_SANS, 0, 0, 0, 330, 3, 16, 11), PEN(32, y + 8, NULL, "#4a4a4a"));
+    set(a, a->s->subtitle, FIT(FACE_SANS, 0, 0, 0, 330, 3, 16, 11),
+        PEN(32, y + 8, NULL, "#4a4a4a"));
     mark(a, 356, 560, "#1b1b1b");
 }
 
@@ -333,7 +338,10 @@ static void draw_stripes(struct art *a)
     buf_printf(a->o, "<g transform=\"rotate(%d 200 300)\">", rng_range(&a->r, -35, -20));
     for (int i = 0; i < 9; i++)
         rect(a, -200, -100 + i * 90, 800, 18 + rng_range(&a->r, 0, 26),
-             i % 3 == 0 ? p->accent : i % 3 == 1 ? p->accent2 : p->soft, 0.85);
+             i % 3 == 0   ? p->accent
+             : i % 3 == 1 ? p->accent2
+                          : p->soft,
+             0.85);
     buf_adds(a->o, "</g>\n");
     covers_fit(a->s->title, &tf, &t);
     if (a->s->subtitle)
@@ -357,16 +365,17 @@ static void draw_stripes(struct art *a)
 static void draw_balloons(struct art *a)
 {
     const struct palette *p = pick_palette(a, 0);
-    static const char *const colors[] = {"#ef476f", "#ffd166", "#06d6a0", "#118ab2", "#f78c6b",
-                                         "#9b5de5"};
+    static const char *const colors[] = {"#ef476f", "#ffd166", "#06d6a0",
+                                         "#118ab2", "#f78c6b", "#9b5de5"};
 
     gradient(a, "sky", "#bde0fe", p->bg, 1);
     fill_gradient(a, "sky");
     for (int i = 0; i < 7; i++) {
         double x = 40 + rng_unit(&a->r) * 320, y = 260 + rng_unit(&a->r) * 130;
         double r = 20 + rng_unit(&a->r) * 16;
-        buf_printf(a->o, "<path d=\"M%.1f %.1f q-10 40 6 90\" stroke=\"#555\" fill=\"none\" "
-                         "stroke-width=\"1\"/>",
+        buf_printf(a->o,
+                   "<path d=\"M%.1f %.1f q-10 40 6 90\" stroke=\"#555\" fill=\"none\" "
+                   "stroke-width=\"1\"/>",
                    x, y + r * 1.15);
         buf_printf(a->o, "<ellipse cx=\"%.1f\" cy=\"%.1f\" rx=\"%.1f\" ry=\"%.1f\" fill=\"%s\"/>",
                    x, y, r, r * 1.18, RNG_PICK(&a->r, colors));
@@ -387,9 +396,10 @@ static void draw_halftone(struct art *a)
     double cx = 200, cy = 300;
 
     rect(a, 0, 0, 400, 600, p->dark ? p->bg2 : p->accent2, 1);
-    buf_printf(a->o, "<defs><pattern id=\"dots%s\" width=\"14\" height=\"14\" "
-                     "patternUnits=\"userSpaceOnUse\"><circle cx=\"7\" cy=\"7\" r=\"3\" "
-                     "fill=\"#000\" opacity=\"0.18\"/></pattern></defs>\n",
+    buf_printf(a->o,
+               "<defs><pattern id=\"dots%s\" width=\"14\" height=\"14\" "
+               "patternUnits=\"userSpaceOnUse\"><circle cx=\"7\" cy=\"7\" r=\"3\" "
+               "fill=\"#000\" opacity=\"0.18\"/></pattern></defs>\n",
                a->id);
     fill_gradient(a, "dots");
     buf_adds(a->o, "<path d=\"");
@@ -438,6 +448,33 @@ static void draw_waves(struct art *a)
         PEN(200, y + 34, "middle", p->ink));
 }
 
+/* A small device at ("x", "y"): a sun, a ring, a star or three dots. */
+static void ornament(struct art *a, double x, double y, const char *color)
+{
+    switch (rng_below(&a->r, 4)) {
+    case 0:
+        circle(a, x, y, 26, color, 0.9);
+        break;
+    case 1:
+        buf_printf(a->o,
+                   "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"22\" fill=\"none\" stroke=\"%s\" "
+                   "stroke-width=\"3\"/>\n",
+                   x, y, color);
+        break;
+    case 2:
+        buf_adds(a->o, "<path d=\"");
+        for (int i = 0; i < 10; i++) {
+            double ang = -M_PI / 2 + i * M_PI / 5, r = i % 2 ? 11 : 27;
+            buf_printf(a->o, "%c%.1f %.1f ", i ? 'L' : 'M', x + cos(ang) * r, y + sin(ang) * r);
+        }
+        buf_printf(a->o, "Z\" fill=\"%s\"/>\n", color);
+        break;
+    default:
+        for (int i = -1; i <= 1; i++)
+            circle(a, x + i * 18, y, 5, color, 1);
+    }
+}
+
 /* Lives and memoir: a tall arch holding the title, the author beneath it. */
 static void draw_arch(struct art *a)
 {
@@ -447,16 +484,16 @@ static void draw_arch(struct art *a)
     rect(a, 0, 0, 400, 600, p->bg, 1);
     buf_printf(a->o, "<path d=\"M60 470 V210 A140 140 0 0 1 340 210 V470 Z\" fill=\"%s\"/>\n",
                p->bg2);
-    buf_printf(a->o, "<path d=\"M72 462 V212 A128 128 0 0 1 328 212 V462 Z\" fill=\"none\" "
-                     "stroke=\"%s\" stroke-width=\"1.2\"/>\n",
+    buf_printf(a->o,
+               "<path d=\"M72 462 V212 A128 128 0 0 1 328 212 V462 Z\" fill=\"none\" "
+               "stroke=\"%s\" stroke-width=\"1.2\"/>\n",
                p->accent);
-    circle(a, 200, 150, 26, p->accent, 0.9);
+    ornament(a, 200, 150, p->accent);
     y = set(a, a->s->title, FIT(FACE_SERIF, 0, 0, 0, 236, 5, 40, 16),
             PEN(200, 210, "middle", p->ink));
     set(a, a->s->subtitle, FIT(FACE_SERIF, 0, 0, 0, 230, 3, 16, 10),
         (struct art_pen){200, y + 8, "middle", p->soft, 1, 0, NULL});
-    set(a, author(a), FIT(FACE_SANS, 0, 1, 0.24, 320, 1, 15, 10),
-        PEN(200, 510, "middle", p->ink));
+    set(a, author(a), FIT(FACE_SANS, 0, 1, 0.24, 320, 1, 15, 10), PEN(200, 510, "middle", p->ink));
     mark(a, 200, 560, p->accent);
 }
 
@@ -479,7 +516,7 @@ enum {
 };
 
 static const design_fn designs[N_DESIGNS] = {
-    draw_bands, draw_frame, draw_sun,     draw_planet,   draw_noir,  draw_bloom,
+    draw_bands, draw_frame,   draw_sun,      draw_planet,   draw_noir,  draw_bloom,
     draw_swiss, draw_stripes, draw_balloons, draw_halftone, draw_waves, draw_arch,
 };
 
@@ -489,21 +526,21 @@ static const struct {
     signed char designs[4];
     signed char palette; /* 1 dark, 0 light, -1 any */
 } by_genre[] = {
-    {"classics", {BANDS, FRAME, ARCH, -1}, -1},
-    {"literary-fiction", {FRAME, WAVES, ARCH, SWISS}, -1},
+    {"classics", {BANDS, FRAME, BANDS, ARCH}, -1},
+    {"literary-fiction", {FRAME, WAVES, SWISS, ARCH}, -1},
     {"fantasy", {SUN, WAVES, FRAME, -1}, 1},
     {"science-fiction", {PLANET, SWISS, SUN, -1}, 1},
     {"mystery", {NOIR, STRIPES, -1, -1}, 1},
     {"thriller", {NOIR, SWISS, -1, -1}, 1},
     {"horror", {NOIR, SUN, -1, -1}, 1},
-    {"romance", {BLOOM, ARCH, WAVES, -1}, 0},
-    {"historical-fiction", {BANDS, FRAME, ARCH, -1}, -1},
+    {"romance", {BLOOM, BLOOM, WAVES, ARCH}, 0},
+    {"historical-fiction", {BANDS, FRAME, WAVES, ARCH}, -1},
     {"poetry", {FRAME, WAVES, BLOOM, -1}, -1},
     {"history", {BANDS, STRIPES, SWISS, -1}, -1},
     {"science", {PLANET, SWISS, STRIPES, -1}, -1},
-    {"biography", {ARCH, SWISS, FRAME, -1}, -1},
+    {"biography", {SWISS, ARCH, FRAME, STRIPES}, -1},
     {"business", {SWISS, STRIPES, -1, -1}, -1},
-    {"self-help", {STRIPES, ARCH, BLOOM, -1}, 0},
+    {"self-help", {STRIPES, SWISS, BLOOM, ARCH}, 0},
     {"philosophy", {FRAME, SWISS, -1, -1}, -1},
     {"travel", {WAVES, SUN, -1, -1}, -1},
     {"childrens", {BALLOONS, HALFTONE, -1, -1}, 0},

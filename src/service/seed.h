@@ -11,13 +11,15 @@
 
 /* The password of every demo account; printed by `mangu seed --demo`, never logged. */
 #define SEED_DEMO_PASSWORD "mangu-demo-password"
+/* The slug of the demo author's unpublished draft (author@mangu.local owns it). */
+#define SEED_DEMO_DRAFT "notes-toward-a-winter-novel"
 
 struct seed_opts {
-    bool demo;          /* the demo catalog (160 books, 65 authors) and three accounts */
-    bool if_empty;      /* do nothing when the database already holds a book */
-    long long books;    /* generate this many more books (benchmarks); 0 = none */
-    time_t now;         /* dates are relative to this; 0 = the current time */
-    uint64_t rng_seed;  /* every choice follows from it; 0 = the fixed default */
+    bool demo;         /* the demo catalog (160 books, 65 authors) and three accounts */
+    bool if_empty;     /* do nothing when the database already holds a book */
+    long long books;   /* generate this many more books (benchmarks); 0 = none */
+    time_t now;        /* dates are relative to this; 0 = the current time */
+    uint64_t rng_seed; /* every choice follows from it; 0 = the fixed default */
 };
 
 struct seed_report {
@@ -47,10 +49,10 @@ struct seed_book {
     char isbn[14];
     int pages;
     long long price_cents;
-    int publisher;       /* index into the publishers written this run */
-    int authors[3];      /* indexes into the authors written this run */
+    int publisher;  /* index into the publishers written this run */
+    int authors[3]; /* indexes into the authors written this run */
     int n_authors;
-    int categories[2];   /* indexes into the categories table */
+    int categories[2]; /* indexes into the categories table */
     int n_categories;
     char published_at[21];
     int featured;

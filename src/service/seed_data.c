@@ -4,11 +4,13 @@
 const struct seed_category seed_categories[] = {
     {"fiction", "Fiction", NULL, "Novels and stories, from the classics to this year's debuts."},
     {"fantasy", "Fantasy", "fiction", "Magic, myth and other worlds."},
-    {"science-fiction", "Science Fiction", "fiction", "Futures, far stars and the science of what if."},
+    {"science-fiction", "Science Fiction", "fiction",
+     "Futures, far stars and the science of what if."},
     {"mystery", "Mystery & Crime", "fiction", "Detectives, puzzles and the people who solve them."},
     {"thriller", "Thriller & Suspense", "fiction", "Page-turners with the clock running."},
     {"romance", "Romance", "fiction", "Love stories, sweet and otherwise."},
-    {"literary-fiction", "Literary Fiction", "fiction", "Character, voice and the shape of a life."},
+    {"literary-fiction", "Literary Fiction", "fiction",
+     "Character, voice and the shape of a life."},
     {"historical-fiction", "Historical Fiction", "fiction", "Stories set in the past, told now."},
     {"horror", "Horror", "fiction", "Dread, the uncanny and things that knock at night."},
     {"classics", "Classics", "fiction", "Books that outlived their authors, in fresh editions."},
@@ -50,7 +52,8 @@ const size_t seed_n_publishers = sizeof(seed_publishers) / sizeof(seed_publisher
 const struct seed_person seed_people[] = {
     {"jane-austen", "Jane Austen",
      "Jane Austen (1775–1817) was an English novelist whose six major novels, among them Pride and "
-     "Prejudice and Emma, turned the comedy of manners into a study of money, class and the heart."},
+     "Prejudice and Emma, turned the comedy of manners into a study of money, class and the "
+     "heart."},
     {"charles-dickens", "Charles Dickens",
      "Charles Dickens (1812–1870) was the most popular English novelist of the Victorian age. His "
      "serialised novels gave the world Oliver Twist, Ebenezer Scrooge and Pip."},
@@ -73,19 +76,23 @@ const struct seed_person seed_people[] = {
      "Herman Melville (1819–1891) sailed on whalers in the Pacific before writing Moby-Dick, a "
      "commercial failure in his lifetime and an American cornerstone since."},
     {"h-g-wells", "H. G. Wells",
-     "Herbert George Wells (1866–1946) wrote the scientific romances — The Time Machine, The War of "
+     "Herbert George Wells (1866–1946) wrote the scientific romances — The Time Machine, The War "
+     "of "
      "the Worlds — that set the themes of a century of science fiction."},
     {"jules-verne", "Jules Verne",
-     "Jules Verne (1828–1905) was a French novelist whose Voyages extraordinaires took readers under "
+     "Jules Verne (1828–1905) was a French novelist whose Voyages extraordinaires took readers "
+     "under "
      "the sea, around the world and to the centre of the Earth."},
     {"leo-tolstoy", "Leo Tolstoy",
      "Count Leo Tolstoy (1828–1910) was a Russian novelist whose War and Peace and Anna Karenina "
      "are often named the greatest novels ever written."},
     {"fyodor-dostoevsky", "Fyodor Dostoevsky",
-     "Fyodor Dostoevsky (1821–1881) survived a mock execution and Siberian exile to write novels of "
+     "Fyodor Dostoevsky (1821–1881) survived a mock execution and Siberian exile to write novels "
+     "of "
      "guilt, faith and freedom that shaped modern fiction."},
     {"charlotte-bronte", "Charlotte Brontë",
-     "Charlotte Brontë (1816–1855), eldest of the three Brontë sisters to reach adulthood, published "
+     "Charlotte Brontë (1816–1855), eldest of the three Brontë sisters to reach adulthood, "
+     "published "
      "Jane Eyre in 1847 under the name Currer Bell."},
     {"emily-bronte", "Emily Brontë",
      "Emily Brontë (1818–1848) wrote poetry and a single novel, Wuthering Heights, a wild story of "
@@ -97,7 +104,8 @@ const struct seed_person seed_people[] = {
      "Edgar Allan Poe (1809–1849) was an American poet, critic and master of the macabre tale, and "
      "the inventor of the detective story."},
     {"franz-kafka", "Franz Kafka",
-     "Franz Kafka (1883–1924) was a Prague insurance clerk who wrote in German at night; his stories "
+     "Franz Kafka (1883–1924) was a Prague insurance clerk who wrote in German at night; his "
+     "stories "
      "of bewildered people facing faceless power gave us the word Kafkaesque."},
     {"virginia-woolf", "Virginia Woolf",
      "Virginia Woolf (1882–1941) was an English modernist who remade the novel around the flow of "
@@ -124,7 +132,8 @@ const struct seed_person seed_people[] = {
      "Emily Dickinson (1830–1886) lived quietly in Amherst, Massachusetts and left nearly 1,800 "
      "poems, almost all published after her death."},
     {"walt-whitman", "Walt Whitman",
-     "Walt Whitman (1819–1892) was an American poet, journalist and wartime nurse who revised Leaves "
+     "Walt Whitman (1819–1892) was an American poet, journalist and wartime nurse who revised "
+     "Leaves "
      "of Grass for the whole of his life."},
     {"louisa-may-alcott", "Louisa May Alcott",
      "Louisa May Alcott (1832–1888) was an American novelist and abolitionist whose Little Women "
@@ -148,16 +157,20 @@ const struct seed_person seed_people[] = {
      "Benjamin Franklin (1706–1790) was a printer, scientist, diplomat and one of the founders of "
      "the United States."},
     {"frederick-douglass", "Frederick Douglass",
-     "Frederick Douglass (c. 1818–1895) escaped slavery in Maryland and became the most influential "
+     "Frederick Douglass (c. 1818–1895) escaped slavery in Maryland and became the most "
+     "influential "
      "abolitionist orator and writer of his age."},
     {"edward-gibbon", "Edward Gibbon",
-     "Edward Gibbon (1737–1794) was an English historian and member of Parliament whose Decline and "
+     "Edward Gibbon (1737–1794) was an English historian and member of Parliament whose Decline "
+     "and "
      "Fall set the standard for narrative history."},
 };
 const size_t seed_n_people = sizeof(seed_people) / sizeof(seed_people[0]);
 
-#define C(title, sub, author, genre, lang, year, pages, blurb)                                    \
-    {title, sub, author, genre, lang, year, pages, blurb}
+#define C(title, sub, author, genre, lang, year, pages, blurb)                                     \
+    {                                                                                              \
+        title, sub, author, genre, lang, year, pages, blurb                                        \
+    }
 
 const struct seed_classic seed_classics[] = {
     C("Pride and Prejudice", NULL, "jane-austen", "romance", "en", 1813, 432,
@@ -202,7 +215,8 @@ const struct seed_classic seed_classics[] = {
       "Jonathan Harker travels to Transylvania to sell a London house to a nobleman who casts no "
       "reflection. Told in letters and diaries, the novel that made the vampire immortal."),
     C("The Hound of the Baskervilles", NULL, "arthur-conan-doyle", "mystery", "en", 1902, 256,
-      "A legend of a spectral hound haunts the Baskerville family, and now Sir Charles lies dead on "
+      "A legend of a spectral hound haunts the Baskerville family, and now Sir Charles lies dead "
+      "on "
       "the moor with giant footprints beside him. Sherlock Holmes's most famous case."),
     C("A Study in Scarlet", NULL, "arthur-conan-doyle", "mystery", "en", 1887, 176,
       "Back from Afghanistan, Dr John Watson takes rooms at 221B Baker Street with a peculiar "
@@ -219,8 +233,8 @@ const struct seed_classic seed_classics[] = {
     C("Moby-Dick", "or, The Whale", "herman-melville", "classics", "en", 1851, 635,
       "Call me Ishmael. A sailor signs on to the whaler Pequod and learns that Captain Ahab means "
       "to hunt down the white whale that took his leg, whatever it costs."),
-    C("Bartleby, the Scrivener", "A Story of Wall Street", "herman-melville",
-      "literary-fiction", "en", 1853, 64,
+    C("Bartleby, the Scrivener", "A Story of Wall Street", "herman-melville", "literary-fiction",
+      "en", 1853, 64,
       "A Wall Street lawyer hires a quiet copyist who one day answers every request with the same "
       "words: I would prefer not to. A strange, funny and haunting story."),
     C("The Time Machine", NULL, "h-g-wells", "science-fiction", "en", 1895, 118,
@@ -233,8 +247,8 @@ const struct seed_classic seed_classics[] = {
     C("The Invisible Man", "A Grotesque Romance", "h-g-wells", "science-fiction", "en", 1897, 149,
       "A bandaged stranger takes a room at a village inn in winter. Beneath the bandages there is "
       "nothing at all, and a scientist undone by his own discovery."),
-    C("Twenty Thousand Leagues Under the Seas", NULL, "jules-verne", "science-fiction", "en",
-      1870, 426,
+    C("Twenty Thousand Leagues Under the Seas", NULL, "jules-verne", "science-fiction", "en", 1870,
+      426,
       "A professor, his servant and a harpooner are taken aboard the Nautilus, the submarine of "
       "the mysterious Captain Nemo, for a voyage through the wonders of the deep."),
     C("Le Tour du monde en quatre-vingts jours", NULL, "jules-verne", "classics", "fr", 1872, 320,
@@ -286,7 +300,8 @@ const struct seed_classic seed_classics[] = {
       "Someone must have slandered Josef K., for one morning he is arrested without having done "
       "anything wrong. Kafka's nightmare of a court that never names the charge."),
     C("Mrs Dalloway", NULL, "virginia-woolf", "literary-fiction", "en", 1925, 194,
-      "Clarissa Dalloway buys the flowers herself on a June day in London and prepares for a party, "
+      "Clarissa Dalloway buys the flowers herself on a June day in London and prepares for a "
+      "party, "
       "while a shell-shocked veteran walks the same streets. A single day, and a whole life."),
     C("To the Lighthouse", NULL, "virginia-woolf", "literary-fiction", "en", 1927, 209,
       "The Ramsay family summers on the Isle of Skye, where a promised trip to the lighthouse is "
@@ -300,15 +315,14 @@ const struct seed_classic seed_classics[] = {
     C("Notre-Dame de Paris", NULL, "victor-hugo", "historical-fiction", "fr", 1831, 640,
       "Dans le Paris de 1482, le sonneur Quasimodo, l'archidiacre Frollo et la belle Esmeralda se "
       "croisent à l'ombre de la cathédrale."),
-    C("Madame Bovary", "Mœurs de province", "gustave-flaubert", "literary-fiction", "fr", 1857,
-      480,
+    C("Madame Bovary", "Mœurs de province", "gustave-flaubert", "literary-fiction", "fr", 1857, 480,
       "Mariée à un médecin de campagne, Emma Bovary rêve d'amours romanesques et de vie "
       "parisienne. Le roman qui valut un procès à Flaubert."),
     C("Don Quijote de la Mancha", NULL, "miguel-de-cervantes", "classics", "es", 1605, 1104,
       "Un hidalgo manchego pierde el juicio leyendo libros de caballerías y sale a los caminos con "
       "su escudero Sancho Panza a deshacer entuertos."),
-    C("Fortunata y Jacinta", "Dos historias de casadas", "benito-perez-galdos",
-      "literary-fiction", "es", 1887, 912,
+    C("Fortunata y Jacinta", "Dos historias de casadas", "benito-perez-galdos", "literary-fiction",
+      "es", 1887, 912,
       "En el Madrid de la Restauración, dos mujeres de clases opuestas aman al mismo hombre. La "
       "obra maestra del realismo español."),
     C("Die Leiden des jungen Werthers", NULL, "johann-wolfgang-von-goethe", "romance", "de", 1774,
@@ -318,8 +332,8 @@ const struct seed_classic seed_classics[] = {
     C("Treasure Island", NULL, "robert-louis-stevenson", "childrens", "en", 1883, 292,
       "Young Jim Hawkins finds a treasure map in a dead pirate's sea chest and sails for a distant "
       "island with a crew that includes the one-legged cook Long John Silver."),
-    C("Strange Case of Dr Jekyll and Mr Hyde", NULL, "robert-louis-stevenson", "horror", "en",
-      1886, 96,
+    C("Strange Case of Dr Jekyll and Mr Hyde", NULL, "robert-louis-stevenson", "horror", "en", 1886,
+      96,
       "A London lawyer investigates the connection between his respected friend Dr Jekyll and the "
       "brutal Edward Hyde. The answer became a byword for the divided self."),
     C("Poems", "Series One", "emily-dickinson", "poetry", "en", 1890, 152,
@@ -335,7 +349,8 @@ const struct seed_classic seed_classics[] = {
       "A cyclone carries Dorothy and her dog Toto from Kansas to the Land of Oz, where she follows "
       "the yellow brick road in search of a way home."),
     C("The Wind in the Willows", NULL, "kenneth-grahame", "childrens", "en", 1908, 302,
-      "Mole leaves his spring cleaning for the riverbank, where he meets Ratty, the wise Badger and "
+      "Mole leaves his spring cleaning for the riverbank, where he meets Ratty, the wise Badger "
+      "and "
       "the incorrigible, motor-car-mad Mr Toad."),
     C("On the Origin of Species", NULL, "charles-darwin", "science", "en", 1859, 502,
       "Darwin's argument for evolution by natural selection, drawn from pigeons, barnacles and the "

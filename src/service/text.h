@@ -1,4 +1,4 @@
-/* text.h: UTF-8 text as search and slugs see it: validity, folding, words, tokens, slugs. */
+/* text.h: UTF-8 text as search sees it: validity, folding as the index folds, words, tokens. */
 #ifndef MANGU_TEXT_H
 #define MANGU_TEXT_H
 
@@ -41,12 +41,5 @@ int text_tokens(struct arena *a, const char *s, size_t n, size_t max_chars, int 
 
 /* The number of code points in the folded token "s" (valid UTF-8). */
 size_t text_chars(const char *s);
-
-/*
- * A URL slug for "s": ASCII letters and digits in lower case (accents folded, a few letters
- * spelt out: "æ" → "ae", "ß" → "ss") joined by single hyphens, at most "max_len" bytes, cut
- * at a hyphen when possible. "" when nothing is left. Arena memory.
- */
-char *text_slug(struct arena *a, const char *s, size_t max_len);
 
 #endif

@@ -1,5 +1,6 @@
 /* accounts.c: the only place SQL about users, sessions, e-mail tokens and the audit log lives. */
 #include "store/accounts.h"
+#include "store/library.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -30,13 +31,6 @@ static const char SQL_USER_SET_DISABLED[] =
 static const char SQL_USER_DELETE[] = "DELETE FROM users WHERE id = $1";
 static const char SQL_ORDERS_FORGET[] = "UPDATE orders SET email = NULL WHERE user_id = $1";
 static const char SQL_REVIEWS_DELETE[] = "DELETE FROM reviews WHERE user_id = $1 RETURNING book_id";
-static const char SQL_BOOK_RATING_RECOMPUTE[] =
-    "UPDATE books SET "
-    "rating_count = (SELECT count(*) FROM reviews r WHERE r.book_id = $1 AND r.hidden = 0), "
-    "rating_sum = (SELECT COALESCE(sum(r.rating), 0) FROM reviews r "
-    "WHERE r.book_id = $1 AND r.hidden = 0), "
-    "rating_avg = COALESCE((SELECT avg(r.rating) FROM reviews r "
-    "WHERE r.book_id = $1 AND r.hidden = 0), 0) WHERE id = $1";
 #define USER_FILTER                                                                            \
     "WHERE (CAST($1 AS TEXT) IS NULL OR lower(u.email) LIKE $1 ESCAPE '\\' "                   \
     "OR lower(u.display_name) LIKE $1 ESCAPE '\\') AND (CAST($2 AS TEXT) IS NULL OR u.role = $2) "
@@ -205,15 +199,13 @@ int store_users_delete(struct ctx *cx, long long id)
 int store_users_forget(struct ctx *cx, long long id)
 {
     struct db_param p = DBP_INT(id);
-    struct db_result *books;
+    struct db_result *books = NULL;
     int rc = cx_query(cx, SQL_ORDERS_FORGET, &p, 1, NULL);
 
     if (rc == 0)
         rc = cx_query(cx, SQL_REVIEWS_DELETE, &p, 1, &books);
-    for (int i = 0; rc == 0 && i < books->nrows; i++) {
-        struct db_param b = DBP_INT(db_get_int(books, i, 0));
-        rc = cx_query(cx, SQL_BOOK_RATING_RECOMPUTE, &b, 1, NULL);
-    }
+    for (int i = 0; rc == 0 && i < books->nrows; i++)
+        rc = store_reviews_recount(cx, db_get_int(books, i, 0));
     return rc;
 }
 

@@ -6,12 +6,10 @@
 #include "store/sql.h"
 
 /* The summary columns, in the order read_summary() expects them. */
-#define SUMMARY                                                                                    \
-    "b.id, b.slug, b.title, b.subtitle, b.cover_key, b.price_cents, b.currency, b.rating_avg, "  \
-    "b.rating_count, b.format, b.language, b.published_at, b.featured"
-#define N_SUMMARY 13
+#define SUMMARY STORE_BOOK_SUMMARY
+#define N_SUMMARY STORE_BOOK_SUMMARY_COLS
 #define DETAIL                                                                                     \
-    SUMMARY ", b.description, b.isbn, b.page_count, b.status, b.views_count, "                   \
+    SUMMARY ", b.description, b.isbn, b.page_count, b.status, b.views_count, "                     \
             "b.purchases_count, b.created_at, b.updated_at, b.publisher_id, p.slug, p.name"
 
 static const char SQL_FIND[] =
@@ -24,22 +22,22 @@ static const char SQL_FIND_SLUG[] =
 /* The public list: $1 category slug (with its subtree), $2 author slug, $3 publisher slug,
  * $4 language, $5 format, $6 / $7 price range; $8 limit, $9 offset. */
 #define CATS_CTE                                                                                   \
-    "WITH RECURSIVE cats(id) AS (SELECT id FROM categories WHERE slug = $1 UNION ALL "          \
+    "WITH RECURSIVE cats(id) AS (SELECT id FROM categories WHERE slug = $1 UNION ALL "             \
     "SELECT c.id FROM categories c JOIN cats ON c.parent_id = cats.id) "
 #define LIST_WHERE                                                                                 \
-    " WHERE b.status = 'published'"                                                              \
-    " AND (CAST($1 AS TEXT) IS NULL OR EXISTS (SELECT 1 FROM book_categories bc"                 \
-    " WHERE bc.book_id = b.id AND bc.category_id IN (SELECT id FROM cats)))"                     \
-    " AND (CAST($2 AS TEXT) IS NULL OR EXISTS (SELECT 1 FROM book_authors ba"                    \
-    " JOIN authors a ON a.id = ba.author_id WHERE ba.book_id = b.id AND a.slug = $2))"           \
-    " AND (CAST($3 AS TEXT) IS NULL OR b.publisher_id = (SELECT id FROM publishers"              \
-    " WHERE slug = $3))"                                                                         \
-    " AND (CAST($4 AS TEXT) IS NULL OR b.language = $4)"                                         \
-    " AND (CAST($5 AS TEXT) IS NULL OR b.format = $5)"                                           \
-    " AND (CAST($6 AS BIGINT) IS NULL OR b.price_cents >= $6)"                                   \
+    " WHERE b.status = 'published'"                                                                \
+    " AND (CAST($1 AS TEXT) IS NULL OR EXISTS (SELECT 1 FROM book_categories bc"                   \
+    " WHERE bc.book_id = b.id AND bc.category_id IN (SELECT id FROM cats)))"                       \
+    " AND (CAST($2 AS TEXT) IS NULL OR EXISTS (SELECT 1 FROM book_authors ba"                      \
+    " JOIN authors a ON a.id = ba.author_id WHERE ba.book_id = b.id AND a.slug = $2))"             \
+    " AND (CAST($3 AS TEXT) IS NULL OR b.publisher_id = (SELECT id FROM publishers"                \
+    " WHERE slug = $3))"                                                                           \
+    " AND (CAST($4 AS TEXT) IS NULL OR b.language = $4)"                                           \
+    " AND (CAST($5 AS TEXT) IS NULL OR b.format = $5)"                                             \
+    " AND (CAST($6 AS BIGINT) IS NULL OR b.price_cents >= $6)"                                     \
     " AND (CAST($7 AS BIGINT) IS NULL OR b.price_cents <= $7)"
-#define LIST(order) CATS_CTE "SELECT " SUMMARY " FROM books b" LIST_WHERE " ORDER BY " order      \
-                             " LIMIT $8 OFFSET $9"
+#define LIST(order)                                                                                \
+    CATS_CTE "SELECT " SUMMARY " FROM books b" LIST_WHERE " ORDER BY " order " LIMIT $8 OFFSET $9"
 
 static const char SQL_LIST_NEWEST[] = LIST("b.published_at DESC, b.id DESC");
 static const char SQL_LIST_POPULAR[] = LIST("b.purchases_count DESC, b.id DESC");
@@ -52,24 +50,36 @@ static const char SQL_COUNT[] = CATS_CTE "SELECT count(*) FROM books b" LIST_WHE
 static const char SQL_FEATURED[] =
     "SELECT " SUMMARY " FROM books b WHERE b.status = 'published' AND b.featured = 1 "
     "ORDER BY b.published_at DESC, b.id DESC LIMIT $1";
-/* $1..$7: the days from today back; $8..$14: their weights; $15: limit. */
+/* $1..$7: the days from today back; $8..$14: their weights; $15: limit. The top books are
+ * chosen from the counters (and the narrow index of published ids) before any book row is read. */
+#define TREND_SCORE                                                                                \
+    "sum((s.views + 10 * s.purchases) * CASE s.day WHEN $1 THEN CAST($8 AS DOUBLE PRECISION) "     \
+    "WHEN $2 THEN CAST($9 AS DOUBLE PRECISION) WHEN $3 THEN CAST($10 AS DOUBLE PRECISION) "        \
+    "WHEN $4 THEN CAST($11 AS DOUBLE PRECISION) WHEN $5 THEN CAST($12 AS DOUBLE PRECISION) "       \
+    "WHEN $6 THEN CAST($13 AS DOUBLE PRECISION) WHEN $7 THEN CAST($14 AS DOUBLE PRECISION) "       \
+    "ELSE 0 END)"
 static const char SQL_TRENDING[] =
-    "SELECT " SUMMARY ", t.score FROM (SELECT s.book_id, sum((s.views + 10 * s.purchases) * "
-    "CASE s.day WHEN $1 THEN CAST($8 AS DOUBLE PRECISION) WHEN $2 THEN CAST($9 AS DOUBLE "
-    "PRECISION) WHEN $3 THEN CAST($10 AS DOUBLE PRECISION) WHEN $4 THEN CAST($11 AS DOUBLE "
-    "PRECISION) WHEN $5 THEN CAST($12 AS DOUBLE PRECISION) WHEN $6 THEN CAST($13 AS DOUBLE "
-    "PRECISION) WHEN $7 THEN CAST($14 AS DOUBLE PRECISION) ELSE 0 END) AS score "
-    "FROM book_daily_stats s WHERE s.day >= $7 AND s.day <= $1 GROUP BY s.book_id) t "
-    "JOIN books b ON b.id = t.book_id WHERE b.status = 'published' AND t.score > 0 "
-    "ORDER BY t.score DESC, b.id DESC LIMIT $15";
-static const char SQL_RATING_MEAN[] =
-    "SELECT coalesce(sum(rating_sum), 0), coalesce(sum(rating_count), 0) FROM books "
-    "WHERE status = 'published'";
-static const char SQL_TOP_RATED[] =
-    "SELECT " SUMMARY ", (CAST($1 AS DOUBLE PRECISION) * CAST($2 AS DOUBLE PRECISION) + "
-    "b.rating_sum) / (CAST($2 AS DOUBLE PRECISION) + b.rating_count) AS score FROM books b "
-    "WHERE b.status = 'published' AND b.rating_count > 0 "
-    "ORDER BY score DESC, b.rating_count DESC, b.id DESC LIMIT $3";
+    "SELECT " SUMMARY ", t.score FROM (SELECT s.book_id, " TREND_SCORE " AS score "
+    "FROM book_daily_stats s WHERE s.day >= $7 AND s.day <= $1 AND s.book_id IN "
+    "(SELECT id FROM books WHERE status = 'published') GROUP BY s.book_id "
+    "HAVING " TREND_SCORE " > 0 ORDER BY score DESC, s.book_id DESC LIMIT $15) t "
+    "JOIN books b ON b.id = t.book_id ORDER BY t.score DESC, b.id DESC";
+/* Twins only in SQLite's INDEXED BY: without statistics its planner picks any partial index. */
+#define COVER_SQLITE " INDEXED BY books_published_cover_idx"
+#define RATING_MEAN(hint)                                                                          \
+    "SELECT coalesce(sum(rating_sum), 0), coalesce(sum(rating_count), 0) FROM books" hint          \
+    " WHERE status = 'published'"
+static const char SQL_RATING_MEAN_SQLITE[] = RATING_MEAN(COVER_SQLITE);
+static const char SQL_RATING_MEAN_PG[] = RATING_MEAN("");
+/* $1 the mean rating m, $2 the weight C, $3 limit. */
+#define TOP_RATED(hint)                                                                            \
+    "SELECT " SUMMARY ", t.score FROM (SELECT id, (CAST($1 AS DOUBLE PRECISION) * "                \
+    "CAST($2 AS DOUBLE PRECISION) + rating_sum) / (CAST($2 AS DOUBLE PRECISION) + "                \
+    "rating_count) AS score, rating_count FROM books" hint " WHERE status = 'published' "          \
+    "AND rating_count > 0 ORDER BY score DESC, rating_count DESC, id DESC LIMIT $3) t "            \
+    "JOIN books b ON b.id = t.id ORDER BY t.score DESC, t.rating_count DESC, b.id DESC"
+static const char SQL_TOP_RATED_SQLITE[] = TOP_RATED(COVER_SQLITE);
+static const char SQL_TOP_RATED_PG[] = TOP_RATED("");
 static const char SQL_RELATED[] =
     "SELECT " SUMMARY ", r.score FROM (SELECT x.id, sum(x.w) AS score FROM ("
     "SELECT bc2.book_id AS id, 1 AS w FROM book_categories bc1 JOIN book_categories bc2 "
@@ -80,7 +90,7 @@ static const char SQL_RELATED[] =
     "ORDER BY r.score DESC, b.purchases_count DESC, b.id DESC LIMIT $2";
 
 #define AUTHORS_OF(ids)                                                                            \
-    "SELECT ba.book_id, a.id, a.slug, a.name FROM book_authors ba JOIN authors a "               \
+    "SELECT ba.book_id, a.id, a.slug, a.name FROM book_authors ba JOIN authors a "                 \
     "ON a.id = ba.author_id WHERE ba.book_id IN " ids " ORDER BY ba.book_id, ba.position, a.id"
 static const char SQL_AUTHORS_OF_SQLITE[] = AUTHORS_OF(SQL_IDS_SQLITE("$1"));
 static const char SQL_AUTHORS_OF_PG[] = AUTHORS_OF(SQL_IDS_PG("$1"));
@@ -90,6 +100,8 @@ static const char SQL_CATEGORIES_OF[] =
 static const char SQL_IS_AUTHOR[] =
     "SELECT 1 FROM book_authors ba JOIN authors a ON a.id = ba.author_id "
     "WHERE ba.book_id = $1 AND a.user_id = $2";
+static const char SQL_ISBN_TAKEN[] =
+    "SELECT 1 FROM books WHERE isbn = $1 AND status <> 'deleted' AND id <> $2";
 static const char SQL_SLUGS_LIKE[] = "SELECT slug FROM books WHERE slug = $1 OR slug LIKE $2";
 
 static const char SQL_INSERT[] =
@@ -114,10 +126,11 @@ static const char SQL_UNPUBLISH[] =
 static const char SQL_SOFT_DELETE[] =
     "UPDATE books SET status = 'deleted', deleted_at = $2, featured = 0, updated_at = $2 "
     "WHERE id = $1 AND status <> 'deleted'";
-static const char SQL_ADD_VIEWS[] =
-    "UPDATE books SET views_count = views_count + $2 WHERE id = $1";
+static const char SQL_ADD_VIEWS[] = "UPDATE books SET views_count = views_count + $2 WHERE id = $1";
+/* Nothing for a book that is gone (a failed statement would abort PostgreSQL's batch). */
 static const char SQL_ADD_DAILY_VIEWS[] =
-    "INSERT INTO book_daily_stats (book_id, day, views) VALUES ($1, $2, $3) "
+    "INSERT INTO book_daily_stats (book_id, day, views) SELECT CAST($1 AS BIGINT), "
+    "CAST($2 AS TEXT), CAST($3 AS BIGINT) WHERE EXISTS (SELECT 1 FROM books WHERE id = $1) "
     "ON CONFLICT (book_id, day) DO UPDATE SET views = book_daily_stats.views + excluded.views";
 
 static void read_summary(const struct db_result *r, int row, struct book *b)
@@ -154,9 +167,8 @@ static void read_detail(const struct db_result *r, int row, struct book *b)
     b->publisher.name = db_get(r, row, 23);
 }
 
-/* Maps every row to a summary; a column after the summary, when present, is the score. */
-static void read_summaries(struct ctx *cx, const struct db_result *r, struct book **items,
-                           int *n)
+void store_books_read_summaries(struct ctx *cx, const struct db_result *r, struct book **items,
+                                int *n)
 {
     struct book *v = arena_zalloc(cx->arena, sizeof(*v) * (size_t)(r->nrows ? r->nrows : 1));
 
@@ -224,7 +236,7 @@ int store_books_list(struct ctx *cx, const struct book_filter *f, enum book_sort
     p[8] = DBP_INT(offset);
     if ((rc = cx_query(cx, sql[sort], p, 9, &r)) != 0)
         return rc;
-    read_summaries(cx, r, items, n);
+    store_books_read_summaries(cx, r, items, n);
     return 0;
 }
 
@@ -249,7 +261,7 @@ static int run_list(struct ctx *cx, const char *sql, const struct db_param *p, i
 
     if (rc)
         return rc;
-    read_summaries(cx, r, items, n);
+    store_books_read_summaries(cx, r, items, n);
     return 0;
 }
 
@@ -276,7 +288,7 @@ int store_books_trending(struct ctx *cx, const char *const days[7], const double
 int store_books_rating_mean(struct ctx *cx, double *mean)
 {
     struct db_result *r;
-    int rc = cx_query(cx, SQL_RATING_MEAN, NULL, 0, &r);
+    int rc = cx_query(cx, sql_pick(cx, SQL_RATING_MEAN_SQLITE, SQL_RATING_MEAN_PG), NULL, 0, &r);
 
     if (rc)
         return rc;
@@ -290,7 +302,7 @@ int store_books_top_rated(struct ctx *cx, double mean, double weight, int limit,
 {
     struct db_param p[] = {DBP_REAL(mean), DBP_REAL(weight), DBP_INT(limit)};
 
-    return run_list(cx, SQL_TOP_RATED, p, 3, items, n);
+    return run_list(cx, sql_pick(cx, SQL_TOP_RATED_SQLITE, SQL_TOP_RATED_PG), p, 3, items, n);
 }
 
 int store_books_related(struct ctx *cx, long long id, int limit, struct book **items, int *n)
@@ -331,8 +343,8 @@ int store_books_load_authors(struct ctx *cx, struct book *books, int n)
         int i = index_of(books, n, db_get_int(r, row, 0));
         if (i < 0 || books[i].n_authors >= 8)
             continue; /* a book shows at most 8 authors */
-        books[i].authors[books[i].n_authors++] = (struct ref){
-            db_get_int(r, row, 1), db_get(r, row, 2), db_get(r, row, 3)};
+        books[i].authors[books[i].n_authors++] =
+            (struct ref){db_get_int(r, row, 1), db_get(r, row, 2), db_get(r, row, 3)};
     }
     return 0;
 }
@@ -363,6 +375,17 @@ int store_books_is_author(struct ctx *cx, long long book_id, long long user_id, 
     return rc;
 }
 
+int store_books_isbn_taken(struct ctx *cx, const char *isbn, long long except_id, bool *taken)
+{
+    struct db_param p[] = {DBP_TEXT(isbn), DBP_INT(except_id)};
+    struct db_result *r;
+    int rc = cx_query(cx, SQL_ISBN_TAKEN, p, 2, &r);
+
+    if (rc == 0)
+        *taken = r->nrows > 0;
+    return rc;
+}
+
 int store_books_slugs_like(struct ctx *cx, const char *base, const char ***slugs, int *n)
 {
     struct db_param p[] = {DBP_TEXT(base), DBP_TEXT(arena_printf(cx->arena, "%s-%%", base))};
@@ -387,11 +410,13 @@ int store_books_insert(struct ctx *cx, const struct book_row *row, long long cre
                        const char *now, long long *id)
 {
     struct db_param p[] = {
-        DBP_TEXT(row->slug),        DBP_TEXT(row->title),      DBP_TEXT(row->subtitle),
-        DBP_TEXT(row->description), DBP_TEXT(row->language),   DBP_TEXT(row->isbn),
-        opt_id(row->page_count),    DBP_INT(row->price_cents), DBP_TEXT(row->currency),
-        DBP_TEXT(row->format),      opt_id(row->publisher_id), DBP_INT(row->featured ? 1 : 0),
-        opt_id(created_by),         DBP_TEXT(now),
+        DBP_TEXT(row->slug),       DBP_TEXT(row->title),
+        DBP_TEXT(row->subtitle),   DBP_TEXT(row->description),
+        DBP_TEXT(row->language),   DBP_TEXT(row->isbn),
+        opt_id(row->page_count),   DBP_INT(row->price_cents),
+        DBP_TEXT(row->currency),   DBP_TEXT(row->format),
+        opt_id(row->publisher_id), DBP_INT(row->featured ? 1 : 0),
+        opt_id(created_by),        DBP_TEXT(now),
     };
     struct db_result *r;
     int rc = cx_query(cx, SQL_INSERT, p, 14, &r);
@@ -404,10 +429,18 @@ int store_books_insert(struct ctx *cx, const struct book_row *row, long long cre
 int store_books_update(struct ctx *cx, long long id, const struct book_row *row, const char *now)
 {
     struct db_param p[] = {
-        DBP_INT(id),               DBP_TEXT(row->title),        DBP_TEXT(row->subtitle),
-        DBP_TEXT(row->description), DBP_TEXT(row->language),    DBP_TEXT(row->isbn),
-        opt_id(row->page_count),   DBP_INT(row->price_cents),   DBP_TEXT(row->currency),
-        DBP_TEXT(row->format),     opt_id(row->publisher_id),   DBP_INT(row->featured ? 1 : 0),
+        DBP_INT(id),
+        DBP_TEXT(row->title),
+        DBP_TEXT(row->subtitle),
+        DBP_TEXT(row->description),
+        DBP_TEXT(row->language),
+        DBP_TEXT(row->isbn),
+        opt_id(row->page_count),
+        DBP_INT(row->price_cents),
+        DBP_TEXT(row->currency),
+        DBP_TEXT(row->format),
+        opt_id(row->publisher_id),
+        DBP_INT(row->featured ? 1 : 0),
         DBP_TEXT(now),
     };
 
@@ -434,8 +467,7 @@ int store_books_set_authors(struct ctx *cx, long long id, const long long *autho
     return replace_rows(cx, SQL_CLEAR_AUTHORS, SQL_ADD_AUTHOR, id, author_ids, n);
 }
 
-int store_books_set_categories(struct ctx *cx, long long id, const long long *category_ids,
-                               int n)
+int store_books_set_categories(struct ctx *cx, long long id, const long long *category_ids, int n)
 {
     return replace_rows(cx, SQL_CLEAR_CATEGORIES, SQL_ADD_CATEGORY, id, category_ids, n);
 }

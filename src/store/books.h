@@ -65,6 +65,18 @@ struct book_row {
     bool featured;
 };
 
+/* The columns of a book summary ("b" is books), for the queries of other store files. */
+#define STORE_BOOK_SUMMARY                                                                         \
+    "b.id, b.slug, b.title, b.subtitle, b.cover_key, b.price_cents, b.currency, b.rating_avg, "    \
+    "b.rating_count, b.format, b.language, b.published_at, b.featured"
+#define STORE_BOOK_SUMMARY_COLS 13
+/*
+ * Maps each row of such a query to a summary (arena array); a column after the summary,
+ * when there is one, is taken as the score.
+ */
+void store_books_read_summaries(struct ctx *cx, const struct db_result *r, struct book **items,
+                                int *n);
+
 /* A book by id or by slug, any status, with its publisher. 0 or ERR_NOT_FOUND. */
 int store_books_find(struct ctx *cx, long long id, struct book *out);
 int store_books_find_slug(struct ctx *cx, const char *slug, struct book *out);
@@ -100,6 +112,8 @@ int store_books_load_categories(struct ctx *cx, struct book *b);
 
 /* True in "*yes" when the user "user_id" owns an author profile credited on "book_id". */
 int store_books_is_author(struct ctx *cx, long long book_id, long long user_id, bool *yes);
+/* True in "*taken" when a book other than "except_id" that is not deleted has "isbn". */
+int store_books_isbn_taken(struct ctx *cx, const char *isbn, long long except_id, bool *taken);
 /* The slugs taken among "base" and "base-N". Arena array. */
 int store_books_slugs_like(struct ctx *cx, const char *base, const char ***slugs, int *n);
 
@@ -109,8 +123,7 @@ int store_books_insert(struct ctx *cx, const struct book_row *row, long long cre
 int store_books_update(struct ctx *cx, long long id, const struct book_row *row, const char *now);
 /* Replaces the credited authors (in order) / the categories of a book. */
 int store_books_set_authors(struct ctx *cx, long long id, const long long *author_ids, int n);
-int store_books_set_categories(struct ctx *cx, long long id, const long long *category_ids,
-                               int n);
+int store_books_set_categories(struct ctx *cx, long long id, const long long *category_ids, int n);
 /* Status changes; each leaves a book already in the target state as it is. */
 int store_books_publish(struct ctx *cx, long long id, const char *now);
 int store_books_unpublish(struct ctx *cx, long long id, const char *now);

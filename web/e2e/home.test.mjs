@@ -1,4 +1,5 @@
-// The home page shows the server's health; unknown paths show the client's 404.
+// The status page shows the server's health; unknown paths show the client's 404.
+// (The storefront itself, home page included, is e2e/storefront.test.mjs.)
 // Run: MANGU_URL=http://127.0.0.1:8080 node --test e2e/*.test.mjs (from web/)
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -24,25 +25,25 @@ function healthStatus(page, word) {
   return page.locator('[data-testid=health-status]', { hasText: new RegExp(`^${word}$`) });
 }
 
-test('home page shows the server is ok', async () => {
+test('status page shows the server is ok', async () => {
   const { context, page, problems } = await openPage(browser, {
     viewport: { width: 1280, height: 800 },
   });
   try {
-    await page.goto(`${url}/`);
+    await page.goto(`${url}/status`);
     await healthStatus(page, 'ok').waitFor({ timeout: WAIT_MS });
-    assert.equal(await page.title(), 'MANGU Publishing');
+    assert.equal(await page.title(), 'Status · MANGU Publishing');
     assert.equal(await page.locator('html').getAttribute('data-theme'), 'dark');
-    await assertVisible(page.getByRole('searchbox', { name: 'Search books and authors' }));
+    await assertVisible(page.getByRole('combobox', { name: 'Search books and authors' }));
     await assertVisible(page.getByRole('link', { name: 'MANGU Publishing, home' }));
-    await page.screenshot({ path: join(out, 'home.png'), fullPage: true });
+    await page.screenshot({ path: join(out, 'status.png'), fullPage: true });
     assert.deepEqual(problems, []);
   } finally {
     await context.close();
   }
 });
 
-test('home page fits a 360px phone in the light theme', async () => {
+test('status page fits a 360px phone in the light theme', async () => {
   const { context, page, problems } = await openPage(browser, {
     viewport: { width: 360, height: 740 },
     colorScheme: 'light',
@@ -50,14 +51,14 @@ test('home page fits a 360px phone in the light theme', async () => {
   try {
     // dark is the default look; a stored choice selects the light theme
     await context.addInitScript(() => localStorage.setItem('mangu-theme', 'light'));
-    await page.goto(`${url}/`);
+    await page.goto(`${url}/status`);
     await healthStatus(page, 'ok').waitFor({ timeout: WAIT_MS });
     assert.equal(await page.locator('html').getAttribute('data-theme'), 'light');
     const overflow = await page.evaluate(
       () => document.documentElement.scrollWidth - window.innerWidth,
     );
     assert.ok(overflow <= 0, `page is ${overflow}px wider than the viewport`);
-    await page.screenshot({ path: join(out, 'home-360-light.png'), fullPage: true });
+    await page.screenshot({ path: join(out, 'status-360-light.png'), fullPage: true });
     assert.deepEqual(problems, []);
   } finally {
     await context.close();
@@ -67,7 +68,7 @@ test('home page fits a 360px phone in the light theme', async () => {
 test('theme toggle switches themes and remembers the choice', async () => {
   const { context, page } = await openPage(browser);
   try {
-    await page.goto(`${url}/`);
+    await page.goto(`${url}/status`);
     await healthStatus(page, 'ok').waitFor({ timeout: WAIT_MS });
     await page.getByRole('button', { name: 'Switch to light theme' }).click();
     assert.equal(await page.locator('html').getAttribute('data-theme'), 'light');
@@ -91,7 +92,7 @@ test('unknown client route shows the 404 page and links home', async () => {
     await page.screenshot({ path: join(out, 'not-found.png'), fullPage: true });
 
     await page.getByRole('link', { name: 'Back to the home page' }).click();
-    await healthStatus(page, 'ok').waitFor({ timeout: WAIT_MS });
+    await page.locator('[data-testid=featured-hero]').waitFor({ timeout: WAIT_MS });
     assert.equal(new URL(page.url()).pathname, '/');
     assert.deepEqual(problems, []);
   } finally {

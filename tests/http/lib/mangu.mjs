@@ -10,7 +10,9 @@
 //   MANGU_TEST_PG_ADMIN_URL   postgres://... of the private cluster (scaled)
 //   MANGU_TEST_DATABASE_URL   marker: set when tests must run on PostgreSQL
 //   MANGU_TEST_REDIS_URL      redis://... (scaled)
-//   MANGU_TEST_PG_STOP/START, MANGU_TEST_REDIS_STOP/START   fault-injection commands (scaled)
+//   MANGU_TEST_S3_ENDPOINT, _ACCESS_KEY_ID, _SECRET_ACCESS_KEY   s3rver (scaled)
+//   MANGU_TEST_PG_STOP/START, MANGU_TEST_REDIS_STOP/START, MANGU_TEST_S3_STOP/START
+//                             fault-injection commands (scaled)
 //   MANGU_TEST_LOG_DIR        where each server's output is written (optional)
 //   MANGU_BIN                 the binary (default build/mangu-test)
 
@@ -116,6 +118,16 @@ export async function createDatabase() {
   };
 }
 
+/** Creates an empty bucket on the test s3rver (scaled); returns its name. */
+export async function createBucket() {
+  const endpoint = process.env.MANGU_TEST_S3_ENDPOINT;
+  if (!endpoint) throw new Error('MANGU_TEST_S3_ENDPOINT is not set (run through tests/run-http.sh scaled)');
+  const name = `t-${randomId(8)}`;
+  const r = await fetch(`${endpoint}/${name}`, { method: 'PUT', signal: AbortSignal.timeout(10000) });
+  if (r.status !== 200) throw new Error(`cannot create bucket ${name}: ${r.status} ${await r.text()}`);
+  return name;
+}
+
 /**
  * The environment a server gets: nothing MANGU_* inherited from the runner, only what the test
  * and the backend say. `useBackend` false keeps the embedded defaults even on the scaled run.
@@ -123,7 +135,7 @@ export async function createDatabase() {
 async function buildEnv({ env = {}, dataDir, webDir, listen, useBackend = true }) {
   const base = {};
   for (const [k, v] of Object.entries(process.env)) {
-    if (!k.startsWith('MANGU_')) base[k] = v;
+    if (!k.startsWith('MANGU_') && !k.startsWith('AWS_')) base[k] = v; // AWS_* is config too
   }
   const out = {
     ...base,
@@ -142,6 +154,12 @@ async function buildEnv({ env = {}, dataDir, webDir, listen, useBackend = true }
   if (useBackend && scaled && !('MANGU_REDIS_URL' in env) && process.env.MANGU_TEST_REDIS_URL) {
     out.MANGU_REDIS_URL = process.env.MANGU_TEST_REDIS_URL;
     out.MANGU_CACHE_PREFIX = `t_${randomId(4)}:`; // harmless if mangu ignores it
+  }
+  if (useBackend && scaled && !('MANGU_S3_BUCKET' in env) && process.env.MANGU_TEST_S3_ENDPOINT) {
+    out.MANGU_S3_BUCKET = await createBucket(); // a fresh bucket per server
+    out.MANGU_S3_ENDPOINT = process.env.MANGU_TEST_S3_ENDPOINT;
+    out.MANGU_S3_ACCESS_KEY_ID = process.env.MANGU_TEST_S3_ACCESS_KEY_ID;
+    out.MANGU_S3_SECRET_ACCESS_KEY = process.env.MANGU_TEST_S3_SECRET_ACCESS_KEY;
   }
   // The test's own values win; `undefined` removes a variable.
   for (const [k, v] of Object.entries(env)) {

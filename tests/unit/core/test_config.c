@@ -83,6 +83,17 @@ static void bad_values_name_the_variable(void **state)
         {"MANGU_SMTP_URL", "smtp://"},       {"MANGU_SMTP_URL", "smtp://u:p@host:99999"},
         {"MANGU_SMTP_URL", "smtp://h\r\n"},  {"MANGU_MAIL_FROM", "nobody"},
         {"MANGU_MAIL_FROM", "A <b@c"},       {"MANGU_MAIL_FROM", "a@b\r\nBcc: x@y"},
+        {"MANGU_MAX_MANUSCRIPT_BYTES", "200MB"}, {"MANGU_MAX_MANUSCRIPT_BYTES", "1000"},
+        {"MANGU_MAX_COVER_BYTES", "-1"},     {"MANGU_MAX_COVER_BYTES", "999999999999"},
+        {"MANGU_MAX_COVER_PIXELS", "99999"}, {"MANGU_MAX_COVER_PIXELS", ""},
+        {"STRIPE_SECRET_KEY", "pk_test_1234567890"},
+        {"STRIPE_SECRET_KEY", "sk_test_12 34567890"},
+        {"STRIPE_SECRET_KEY", "sk_"},
+        {"STRIPE_WEBHOOK_SECRET", "secret123456789"},
+        {"STRIPE_WEBHOOK_SECRET", "whsec_aaaaaaaaaa,whsec_bbbbbbbbbb,whsec_cccccccccc"},
+        {"STRIPE_WEBHOOK_SECRET", "whsec_aaaaaaaaaa\n"},
+        {"STRIPE_API_BASE", "ftp://api.stripe.com"},
+        {"STRIPE_API_BASE", "https://api.stripe.com/v1"},
     };
 
     for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
@@ -163,6 +174,39 @@ static void rate_limits_and_mail(void **state)
     buf_release(&why);
 }
 
+/* Stripe: dev checkout by default; a key needs a webhook secret; rotation keeps two; masked. */
+static void stripe_settings(void **state)
+{
+    const char *none[] = {NULL};
+    const char *key_only[] = {"STRIPE_SECRET_KEY", "sk_test_51abcdefghijklmnop", NULL};
+    const char *both[] = {"STRIPE_SECRET_KEY", "sk_test_51abcdefghijklmnop",
+                          "STRIPE_WEBHOOK_SECRET", " whsec_oldoldoldold , whsec_newnewnewnew",
+                          "STRIPE_API_BASE", "http://127.0.0.1:4242/", NULL};
+    struct config c;
+    struct buf why = BUF_INIT, out = BUF_INIT;
+
+    assert_int_equal(load(none, &c, &why), 0);
+    assert_null(c.stripe_secret_key);
+    assert_null(c.stripe_webhook_secret);
+    assert_string_equal(c.stripe_api_base, "https://api.stripe.com");
+    config_release(&c);
+    assert_int_equal(load(key_only, &c, &why), -1);
+    assert_non_null(strstr(why.p, "STRIPE_WEBHOOK_SECRET"));
+    config_release(&c);
+    buf_reset(&why);
+    assert_int_equal(load(both, &c, &why), 0);
+    assert_string_equal(c.stripe_webhook_secret, "whsec_oldoldoldold,whsec_newnewnewnew");
+    assert_string_equal(c.stripe_api_base, "http://127.0.0.1:4242");
+    config_describe(&c, &out);
+    assert_non_null(strstr(out.p, "STRIPE_SECRET_KEY=sk_test_****\n"));
+    assert_non_null(strstr(out.p, "STRIPE_WEBHOOK_SECRET=**** (2 secrets)\n"));
+    assert_null(strstr(out.p, "abcdefghijklmnop"));
+    assert_null(strstr(out.p, "whsec_old"));
+    config_release(&c);
+    buf_release(&why);
+    buf_release(&out);
+}
+
 static void secret_from_file_and_masked(void **state)
 {
     char path[] = "/tmp/mangu-secret-XXXXXX";
@@ -220,6 +264,32 @@ static void missing_secret_is_generated_once_with_0600(void **state)
     buf_release(&why);
 }
 
+/* Upload limits: 200 MiB manuscripts, 10 MiB and 8000 px covers unless configured. */
+static void upload_limits(void **state)
+{
+    const char *none[] = {NULL};
+    const char *env[] = {"MANGU_MAX_MANUSCRIPT_BYTES", "524288000", "MANGU_MAX_COVER_BYTES",
+                         "2097152", "MANGU_MAX_COVER_PIXELS", "4000", NULL};
+    struct config c;
+    struct buf why = BUF_INIT, out = BUF_INIT;
+
+    assert_int_equal(load(none, &c, &why), 0);
+    assert_int_equal(c.max_manuscript_bytes, 200u << 20);
+    assert_int_equal(c.max_cover_bytes, 10u << 20);
+    assert_int_equal(c.max_cover_px, 8000);
+    config_release(&c);
+    assert_int_equal(load(env, &c, &why), 0);
+    assert_int_equal(c.max_manuscript_bytes, 500u << 20);
+    assert_int_equal(c.max_cover_bytes, 2u << 20);
+    assert_int_equal(c.max_cover_px, 4000);
+    config_describe(&c, &out);
+    assert_non_null(strstr(out.p, "MANGU_MAX_MANUSCRIPT_BYTES=524288000\n"));
+    assert_non_null(strstr(out.p, "MANGU_MAX_COVER_PIXELS=4000\n"));
+    config_release(&c);
+    buf_release(&why);
+    buf_release(&out);
+}
+
 static void production_refuses_missing_secret(void **state)
 {
     const char *env[] = {"MANGU_ENV", "production", "MANGU_DATA_DIR", "/nonexistent", NULL};
@@ -233,6 +303,110 @@ static void production_refuses_missing_secret(void **state)
     buf_release(&why);
 }
 
+/* Object storage: each bad value fails and names its variable (or the one a pair misses). */
+static void storage_bad_values_name_the_variable(void **state)
+{
+    static const char *cases[][5] = {
+        {"MANGU_S3_BUCKET", "ab", NULL},
+        {"MANGU_S3_BUCKET", "Upper-Case", NULL},
+        {"MANGU_S3_BUCKET", "a..b", NULL},
+        {"MANGU_S3_BUCKET", "-bucket", NULL},
+        {"MANGU_S3_REGION", "US-EAST-1", NULL},
+        {"MANGU_S3_REGION", "x", NULL},
+        {"MANGU_S3_ENDPOINT", "s3.amazonaws.com", NULL},
+        {"MANGU_S3_ENDPOINT", "https://s3.amazonaws.com/bucket", NULL},
+        {"MANGU_S3_ENDPOINT", "https://user@host", NULL},
+        {"MANGU_S3_PUBLIC_ENDPOINT", "ftp://x", NULL},
+        {"MANGU_S3_PATH_STYLE", "yes", NULL},
+        {"MANGU_S3_TIMEOUT", "1", NULL},
+        {"MANGU_S3_TIMEOUT", "ten", NULL},
+        {"MANGU_S3_ACCESS_KEY_ID", "AKIA EXAMPLE", NULL},
+        {"MANGU_S3_SECRET_ACCESS_KEY", "has space", NULL},
+        {"AWS_ACCESS_KEY_ID", "AKIA/1", NULL},
+        {"AWS_SESSION_TOKEN", "tok\nen", NULL},
+        {"AWS_CONTAINER_CREDENTIALS_RELATIVE_URI", "v2/credentials", NULL},
+        {"AWS_CONTAINER_CREDENTIALS_FULL_URI", "http://169.254.169.254/latest", NULL},
+        {"AWS_CONTAINER_CREDENTIALS_FULL_URI", "http://evil.example/creds", NULL},
+        {"AWS_CONTAINER_CREDENTIALS_FULL_URI", "http://127.0.0.1@evil.example/", NULL},
+        {"AWS_CONTAINER_CREDENTIALS_FULL_URI", "file:///etc/passwd", NULL},
+        {"AWS_CONTAINER_AUTHORIZATION_TOKEN", "t\r\nX-Evil: 1", NULL},
+        {"MANGU_S3_SECRET_ACCESS_KEY", "s", "MANGU_S3_ACCESS_KEY_ID", "AKIA1", NULL},
+        {"AWS_SECRET_ACCESS_KEY", "s", "AWS_ACCESS_KEY_ID", "AKIA1", NULL},
+        {"AWS_ACCESS_KEY_ID", "AKIA1", "AWS_SECRET_ACCESS_KEY", "s", NULL},
+        {"MANGU_S3_BUCKET", "books", "MANGU_S3_BUCKET", "books", NULL},
+    };
+
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        /* the variable expected in the message comes first; a pair case sets only the other */
+        const char *env[] = {cases[i][2] ? cases[i][2] : cases[i][0],
+                             cases[i][2] ? cases[i][3] : cases[i][1], NULL};
+        struct config c;
+        struct buf why = BUF_INIT;
+        assert_int_equal(load(env, &c, &why), -1);
+        assert_non_null(why.p);
+        assert_non_null(strstr(why.p, cases[i][0]));
+        config_release(&c);
+        buf_release(&why);
+    }
+}
+
+static void storage_defaults_and_derivation(void **state)
+{
+    const char *none[] = {NULL};
+    const char *aws[] = {"MANGU_S3_BUCKET", "books", "MANGU_S3_REGION", "eu-west-3",
+                         "AWS_ACCESS_KEY_ID", "AKIAEXAMPLE", "AWS_SECRET_ACCESS_KEY", "s/+k",
+                         NULL};
+    const char *local[] = {"MANGU_S3_BUCKET", "books", "MANGU_S3_ENDPOINT",
+                           "http://127.0.0.1:4568/", "MANGU_S3_ACCESS_KEY_ID", "S3RVER",
+                           "MANGU_S3_SECRET_ACCESS_KEY", "S3RVER", NULL};
+    struct config c;
+    struct buf why = BUF_INIT;
+
+    assert_int_equal(load(none, &c, &why), 0);
+    assert_null(c.s3_bucket); /* disk storage */
+    assert_string_equal(c.s3_region, "us-east-1");
+    assert_int_equal(c.s3_timeout_s, 600);
+    config_release(&c);
+    assert_int_equal(load(aws, &c, &why), 0);
+    assert_string_equal(c.s3_endpoint, "https://s3.eu-west-3.amazonaws.com");
+    assert_string_equal(c.s3_public_endpoint, c.s3_endpoint);
+    assert_false(c.s3_path_style);
+    config_release(&c);
+    assert_int_equal(load(local, &c, &why), 0);
+    assert_string_equal(c.s3_endpoint, "http://127.0.0.1:4568");
+    assert_true(c.s3_path_style); /* the default once an endpoint is given */
+    config_release(&c);
+    buf_release(&why);
+}
+
+/* The ECS task role's endpoint, a loopback FULL_URI, and secrets masked by `mangu check`. */
+static void storage_container_credentials_and_masking(void **state)
+{
+    const char *ecs[] = {"MANGU_S3_BUCKET", "books", "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI",
+                         "/v2/credentials/abc", "AWS_CONTAINER_CREDENTIALS_FULL_URI",
+                         "http://127.0.0.1:9/creds", NULL};
+    const char *full[] = {"MANGU_S3_BUCKET", "books", "AWS_CONTAINER_CREDENTIALS_FULL_URI",
+                          "http://127.0.0.1:9/creds", "AWS_CONTAINER_AUTHORIZATION_TOKEN",
+                          "Bearer t0ken", "MANGU_S3_ACCESS_KEY_ID", "AKIAVISIBLE",
+                          "MANGU_S3_SECRET_ACCESS_KEY", "hunter2hunter2", NULL};
+    struct config c;
+    struct buf why = BUF_INIT, out = BUF_INIT;
+
+    assert_int_equal(load(ecs, &c, &why), 0);
+    assert_string_equal(c.aws_container_uri, "http://169.254.170.2/v2/credentials/abc");
+    config_release(&c);
+    assert_int_equal(load(full, &c, &why), 0);
+    assert_string_equal(c.aws_container_uri, "http://127.0.0.1:9/creds");
+    config_describe(&c, &out);
+    assert_non_null(strstr(out.p, "MANGU_S3_BUCKET=books\n"));
+    assert_null(strstr(out.p, "hunter2hunter2"));
+    assert_null(strstr(out.p, "AKIAVISIBLE"));
+    assert_null(strstr(out.p, "t0ken"));
+    config_release(&c);
+    buf_release(&why);
+    buf_release(&out);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -240,9 +414,14 @@ int main(void)
         cmocka_unit_test(bad_values_name_the_variable),
         cmocka_unit_test(lists_and_urls_parse),
         cmocka_unit_test(rate_limits_and_mail),
+        cmocka_unit_test(stripe_settings),
         cmocka_unit_test(secret_from_file_and_masked),
         cmocka_unit_test(missing_secret_is_generated_once_with_0600),
         cmocka_unit_test(production_refuses_missing_secret),
+        cmocka_unit_test(upload_limits),
+        cmocka_unit_test(storage_bad_values_name_the_variable),
+        cmocka_unit_test(storage_defaults_and_derivation),
+        cmocka_unit_test(storage_container_credentials_and_masking),
     };
 
     if (sodium_init() < 0)

@@ -1,0 +1,279 @@
+#!/usr/bin/env bash
+# bench/catalog.sh: the catalog's reads under wrk at 10,000 and 100,000 books, beside nginx.
+#
+# For each size in BOOKS it seeds a fresh database (`mangu seed --books N`, SQLite in a temporary
+# folder; or, with BACKEND=scaled, the empty PostgreSQL database in MANGU_DATABASE_URL plus the
+# Redis in MANGU_REDIS_URL), starts build/mangu (production, access log on, stdout to a file) and
+# an nginx that serves the exact bytes mangu answers, then measures, ROUNDS times interleaved:
+#   cached reads   featured, trending, a book by slug, a list page: requests/s of mangu and of
+#                  nginx on the same bytes (-t2 -c64), and p99
+#   search         random two-word queries (and filters) that miss the cache: p95 with 8
+#                  connections, requests/s with 64
+#   suggest        random prefixes: p95 with 8 connections
+# Prints every round and the medians with their ranges; writes bench/results/catalog-<UTC>.txt.
+# Builds nothing: run `make` first.
+#
+# Settings: BOOKS="10000 100000"  ROUNDS=3  DURATION=10s  WARMUP=2s  BACKEND=embedded|scaled
+#           MANGU_BIN=build/mangu  NGINX_WORKERS=2  SEED_DIR (reuse seeded SQLite folders:
+#           SEED_DIR/N/ is kept between runs)
+# Scaled: `tests/run-http.sh scaled --services-only --hold` prints a server to use; create one
+# empty database per size and pass MANGU_DATABASE_URL_<N> (or MANGU_DATABASE_URL for one size).
+set -euo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$root"
+
+MANGU_BIN=${MANGU_BIN:-build/mangu}
+BOOKS=${BOOKS:-10000 100000}
+ROUNDS=${ROUNDS:-3}
+DURATION=${DURATION:-10s}
+WARMUP=${WARMUP:-2s}
+BACKEND=${BACKEND:-embedded}
+NGINX_WORKERS=${NGINX_WORKERS:-2}
+NGINX=${NGINX:-$(command -v nginx || echo /usr/sbin/nginx)}
+
+die() {
+	echo "bench: $*" >&2
+	exit 1
+}
+[[ -x $MANGU_BIN ]] || die "$MANGU_BIN not found; build it first (make)"
+command -v wrk >/dev/null || die "wrk not found (apt-get install wrk)"
+[[ -x $NGINX ]] || die "nginx not found (apt-get install nginx-light)"
+[[ $BACKEND == embedded || $BACKEND == scaled ]] || die "BACKEND is embedded or scaled"
+
+free_port() {
+	python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])'
+}
+
+tmp=$(mktemp -d /tmp/mangu-bench-catalog.XXXXXX)
+chmod 0755 "$tmp"
+mangu_pid='' nginx_pid=''
+stop_servers() {
+	if [[ -n $mangu_pid ]] && kill -0 "$mangu_pid" 2>/dev/null; then
+		kill -TERM "$mangu_pid"
+		wait "$mangu_pid" 2>/dev/null || true
+	fi
+	if [[ -n $nginx_pid ]] && kill -0 "$nginx_pid" 2>/dev/null; then
+		kill -QUIT "$nginx_pid"
+		wait "$nginx_pid" 2>/dev/null || true
+	fi
+	mangu_pid='' nginx_pid=''
+}
+cleanup() {
+	local rc=$?
+	set +e
+	stop_servers
+	rm -rf "$tmp"
+	exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+mkdir -p bench/results
+results=bench/results/catalog-$(date -u +%Y%m%dT%H%M%SZ).txt
+say() { printf '%s\n' "$*" | tee -a "$results"; }
+
+# ---- one size: seed, serve, snapshot ----------------------------------------------------------
+backend_env() { # backend_env <books>: the database and cache settings, one per line
+	local n=$1 var="MANGU_DATABASE_URL_$1"
+	if [[ $BACKEND == scaled ]]; then
+		local url=${!var:-${MANGU_DATABASE_URL:-}}
+		[[ -n $url ]] || die "BACKEND=scaled needs $var or MANGU_DATABASE_URL (an empty database)"
+		[[ -n ${MANGU_REDIS_URL:-} ]] || die "BACKEND=scaled needs MANGU_REDIS_URL"
+		echo "MANGU_DATABASE_URL=$url"
+		echo "MANGU_REDIS_URL=$MANGU_REDIS_URL"
+		echo "MANGU_AUTO_MIGRATE=1"
+	fi
+}
+
+seed() { # seed <books> <data dir>
+	local n=$1 dir=$2
+	if [[ $BACKEND == embedded && -f $dir/mangu.db ]]; then
+		say "# reusing the seeded database in $dir"
+		return
+	fi
+	local t0=$SECONDS
+	env $(backend_env "$n") MANGU_DATA_DIR="$dir" MANGU_LOG_LEVEL=warn \
+		"$MANGU_BIN" seed --books "$n" --if-empty >"$tmp/seed.log" 2>&1 ||
+		die "seed failed: $(tail -n 5 "$tmp/seed.log")"
+	say "# seeded $n books in $((SECONDS - t0)) s: $(tail -n 1 "$tmp/seed.log")"
+}
+
+serve() { # serve <books> <data dir>: starts mangu; sets murl
+	local n=$1 dir=$2 port
+	port=$(free_port)
+	: >"$tmp/mangu.log"
+	env $(backend_env "$n") MANGU_RATE_LIMIT=off MANGU_ENV=production \
+		MANGU_LISTEN=127.0.0.1:$port MANGU_DATA_DIR="$dir" MANGU_LOG_LEVEL=info \
+		MANGU_PUBLIC_URL=http://127.0.0.1:$port \
+		MANGU_JWT_SECRET=${MANGU_JWT_SECRET:-$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')} \
+		"$MANGU_BIN" serve >>"$tmp/mangu.log" 2>"$tmp/mangu.err" &
+	mangu_pid=$!
+	for _ in $(seq 1 300); do
+		grep -q '"msg":"listening"' "$tmp/mangu.log" && break
+		kill -0 "$mangu_pid" 2>/dev/null || die "mangu exited: $(cat "$tmp/mangu.err")"
+		sleep 0.1
+	done
+	murl=http://127.0.0.1:$port
+}
+
+# nginx serving snapshots of the given paths under $tmp/www; sets nurl.
+nginx_start() {
+	local port
+	port=$(free_port)
+	mkdir -p "$tmp/nginx/tmp"
+	chmod -R a+rX "$tmp/www"
+	cat >"$tmp/nginx/nginx.conf" <<CONF
+worker_processes $NGINX_WORKERS;
+daemon off;
+pid $tmp/nginx/nginx.pid;
+error_log $tmp/nginx/error.log warn;
+events { worker_connections 4096; }
+http {
+    access_log $tmp/nginx/access.log;
+    client_body_temp_path $tmp/nginx/tmp/client;
+    proxy_temp_path $tmp/nginx/tmp/proxy;
+    fastcgi_temp_path $tmp/nginx/tmp/fastcgi;
+    uwsgi_temp_path $tmp/nginx/tmp/uwsgi;
+    scgi_temp_path $tmp/nginx/tmp/scgi;
+    default_type application/json;
+    sendfile on;
+    open_file_cache max=64 inactive=60s;
+    keepalive_requests 1000000;
+    server_tokens off;
+    server { listen 127.0.0.1:$port; root $tmp/www; location / { } }
+}
+CONF
+	"$NGINX" -p "$tmp/nginx" -e "$tmp/nginx/error.log" -c "$tmp/nginx/nginx.conf" &
+	nginx_pid=$!
+	nurl=http://127.0.0.1:$port
+	sleep 0.5
+}
+
+snapshot() { # snapshot <path> <file>: mangu's answer on <path> saved for nginx as <file>
+	mkdir -p "$(dirname "$tmp/www/$2")"
+	curl -sS -o "$tmp/www/$2" "$murl$1"
+	curl -sS -o /dev/null "$murl$1" # a second read is the cached one
+}
+
+# ---- measuring -----------------------------------------------------------------------------------
+# A wrk script that reports p95 and picks each request's path from "paths" when set.
+write_lua() { # write_lua <file> <lua table of paths or "nil">
+	cat >"$1" <<LUA
+local paths = $2
+local n = 0
+math.randomseed(os.time() + math.floor(os.clock() * 1e6))
+request = function()
+  if paths == nil then return wrk.format(nil) end
+  n = n + 1
+  return wrk.format("GET", paths[math.random(#paths)])
+end
+done = function(summary, latency, requests)
+  io.write(string.format("BENCH rps=%.1f p95=%.3f p99=%.3f non2xx=%d errors=%d\n",
+    summary.requests / (summary.duration / 1e6), latency:percentile(95) / 1000,
+    latency:percentile(99) / 1000, summary.errors.status,
+    summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout))
+end
+LUA
+}
+
+declare -A series=()
+measure() { # measure <label> <connections> <url> <lua>
+	local out line
+	out=$(wrk -t2 -c"$2" -d"$DURATION" -s "$4" "$3" 2>&1)
+	line=$(grep '^BENCH' <<<"$out" || echo "BENCH rps=0 p95=0 p99=0 non2xx=0 errors=1")
+	series[$1]+="$line"$'\n'
+	say "$(printf '  %-34s %s' "$1" "${line#BENCH }")"
+	: >"$tmp/mangu.log"
+	[[ -f $tmp/nginx/access.log ]] && : >"$tmp/nginx/access.log"
+	return 0
+}
+
+# median and range of field <f> (rps, p95, p99) of a series
+stat() {
+	grep -o "$2=[0-9.]*" <<<"${series[$1]}" | cut -d= -f2 | sort -g |
+		awk '{a[NR]=$1} END {if (!NR) {print "n/a"; exit}
+			m = NR % 2 ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2
+			printf "%.1f (%.1f-%.1f)", m, a[1], a[NR]}'
+}
+
+words_lua() { # a Lua table of search and suggest paths built from the catalog's own titles
+	curl -sS "$murl/api/books?limit=100&sort=title" "$murl/api/books?limit=100" |
+		python3 -c '
+import sys, json, random, re, urllib.parse
+words = set()
+for line in sys.stdin.read().replace("}{", "}\n{").splitlines():
+    for b in json.loads(line)["items"]:
+        words.update(w.lower() for w in re.findall(r"[A-Za-z]{3,}", b["title"]))
+words = sorted(words)
+random.seed(7)
+q = lambda s: urllib.parse.quote(s)
+filters = ["", "", "", "&price=under-5", "&language=en", "&price=free"]
+search = ["/api/books/search?q=%s%s" % (q(random.choice(words) + " " + random.choice(words) if random.random() < 0.5 else random.choice(words)), random.choice(filters)) for _ in range(3000)]
+suggest = ["/api/books/suggest?q=%s" % q(w[:random.randint(2, min(5, len(w)))]) for w in words for _ in range(3)]
+lua = lambda xs: "{" + ",".join("\"%s\"" % x for x in xs) + "}"
+open(sys.argv[1], "w").write(lua(search))
+open(sys.argv[2], "w").write(lua(suggest))
+' "$tmp/search.tbl" "$tmp/suggest.tbl"
+	write_lua "$tmp/search.lua" "$(cat "$tmp/search.tbl")"
+	write_lua "$tmp/suggest.lua" "$(cat "$tmp/suggest.tbl")"
+}
+
+bench_size() { # bench_size <books>
+	local n=$1 dir slug
+	dir=${SEED_DIR:+$SEED_DIR/$n}
+	dir=${dir:-$tmp/data-$n}
+	mkdir -p "$dir"
+	seed "$n" "$dir"
+	serve "$n" "$dir"
+	slug=$(curl -sS "$murl/api/books?limit=1&sort=popular" | python3 -c 'import sys,json;print(json.load(sys.stdin)["items"][0]["slug"])')
+	rm -rf "$tmp/www"
+	declare -A paths=([featured]=/api/books/featured [trending]=/api/books/trending
+		[book]=/api/books/$slug [list]="/api/books?limit=24&sort=newest")
+	for k in "${!paths[@]}"; do snapshot "${paths[$k]}" "$k.json"; done
+	nginx_start
+	write_lua "$tmp/plain.lua" nil
+	words_lua
+	say ""
+	say "## $n books, $BACKEND backend ($(curl -sS "$murl/api/health" | python3 -c 'import sys,json;c=json.load(sys.stdin)["checks"];print(c["database"]["driver"], "+", c["cache"]["driver"])'))"
+	for k in featured trending book list; do
+		say "# $k: GET ${paths[$k]} ($(wc -c <"$tmp/www/$k.json") bytes)"
+	done
+	if [[ $WARMUP != 0 && $WARMUP != 0s ]]; then
+		wrk -t2 -c64 -d"$WARMUP" -s "$tmp/search.lua" "$murl" >/dev/null
+		wrk -t2 -c64 -d"$WARMUP" "$murl/api/books/featured" >/dev/null
+	fi
+	for round in $(seq 1 "$ROUNDS"); do
+		say "round $round"
+		for k in featured trending book list; do
+			if ((round % 2)); then
+				measure "$n $k mangu" 64 "$murl${paths[$k]}" "$tmp/plain.lua"
+				measure "$n $k nginx" 64 "$nurl/$k.json" "$tmp/plain.lua"
+			else
+				measure "$n $k nginx" 64 "$nurl/$k.json" "$tmp/plain.lua"
+				measure "$n $k mangu" 64 "$murl${paths[$k]}" "$tmp/plain.lua"
+			fi
+		done
+		measure "$n search c8" 8 "$murl" "$tmp/search.lua"
+		measure "$n search c64" 64 "$murl" "$tmp/search.lua"
+		measure "$n suggest c8" 8 "$murl" "$tmp/suggest.lua"
+	done
+	say "medians (range) over $ROUNDS rounds:"
+	for k in featured trending book list; do
+		say "$(printf '  %-9s mangu %-24s req/s  nginx %-24s req/s  mangu p99 %s ms' "$k" \
+			"$(stat "$n $k mangu" rps)" "$(stat "$n $k nginx" rps)" "$(stat "$n $k mangu" p99)")"
+	done
+	say "  search    p95 $(stat "$n search c8" p95) ms with 8 connections; $(stat "$n search c64" rps) req/s with 64"
+	say "  suggest   p95 $(stat "$n suggest c8" p95) ms with 8 connections"
+	say "  mangu RSS $(awk '/VmRSS/ {printf "%.1f MB", $2 / 1024}' "/proc/$mangu_pid/status"), peak $(awk '/VmHWM/ {printf "%.1f MB", $2 / 1024}' "/proc/$mangu_pid/status")"
+	stop_servers
+}
+
+say "# mangu catalog benchmark, $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+say "# host: $(uname -srm), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+say "# mangu: $("$MANGU_BIN" version 2>/dev/null) (git $(git rev-parse --short HEAD 2>/dev/null || echo none)$(git diff --quiet 2>/dev/null || echo '+dirty')), production, access log on; nginx $("$NGINX" -v 2>&1 | sed 's/^nginx version: //'), $NGINX_WORKERS workers, access log on"
+say "# wrk -t2, $DURATION per measurement, $ROUNDS rounds (mangu/nginx order alternates)"
+for n in $BOOKS; do bench_size "$n"; done
+say ""
+say "# written to $results"

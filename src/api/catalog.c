@@ -1,0 +1,153 @@
+/* catalog.c (api): list parameters, book summaries, ETags and cached answers of catalog reads. */
+#include "api/catalog.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "core/str.h"
+
+static bool whole(const char *s, long long lo, long long hi, long long *out)
+{
+    unsigned long long v;
+
+    if (!str_to_u64(str_from(s), &v) || v > (unsigned long long)hi || (long long)v < lo)
+        return false;
+    *out = (long long)v;
+    return true;
+}
+
+void api_catalog_page(struct http_request *req, json_t *fields, int *limit, long long *offset)
+{
+    const char *l = http_request_query(req, "limit"), *o = http_request_query(req, "offset");
+    long long v;
+
+    *limit = CATALOG_LIMIT_DEFAULT;
+    *offset = 0;
+    if (l && !whole(l, 1, CATALOG_LIMIT_MAX, &v))
+        json_object_set_new(fields, "limit", json_string("must be a whole number from 1 to 100"));
+    else if (l)
+        *limit = (int)v;
+    if (o && !whole(o, 0, CATALOG_OFFSET_MAX, offset))
+        json_object_set_new(fields, "offset", json_string("must be a whole number of 0 or more"));
+}
+
+const char *api_catalog_slug(struct http_request *req, const char *name, json_t *fields)
+{
+    const char *v = http_request_query(req, name);
+
+    if (v && !catalog_slug_valid(v)) {
+        json_object_set_new(fields, name,
+                            json_string("must be a slug such as \"science-fiction\""));
+        return NULL;
+    }
+    return v;
+}
+
+int api_catalog_check(struct ctx *cx, json_t *fields)
+{
+    if (json_object_size(fields) == 0)
+        return 0;
+    return cx_fail_details(cx, ERR_INVALID, json_pack("{s:O}", "fields", fields),
+                           "some parameters are invalid; see details.fields");
+}
+
+json_t *api_catalog_list(json_t *items, long long total, int limit, long long offset)
+{
+    return json_pack("{s:o, s:I, s:i, s:I}", "items", items, "total", (json_int_t)total, "limit",
+                     limit, "offset", (json_int_t)offset);
+}
+
+json_t *api_catalog_ref(const struct ref *r)
+{
+    if (!r->id)
+        return json_null();
+    return json_pack("{s:I, s:s?, s:s?}", "id", (json_int_t)r->id, "slug", r->slug, "name",
+                     r->name);
+}
+
+/* The uploaded cover when there is one, else the generated SVG. */
+static json_t *cover_url(const struct book *b)
+{
+    if (b->cover_key && *b->cover_key)
+        return json_sprintf("/static/%s", b->cover_key);
+    return json_sprintf("/api/books/%s/cover.svg", b->slug);
+}
+
+json_t *api_book_summary(const struct book *b)
+{
+    json_t *authors = json_array();
+
+    for (int i = 0; i < b->n_authors; i++)
+        json_array_append_new(authors, api_catalog_ref(&b->authors[i]));
+    return json_pack("{s:I, s:s, s:s, s:s?, s:o, s:o, s:I, s:s, s:b, s:f, s:I, s:s?, s:s, s:s?, "
+                     "s:b}",
+                     "id", (json_int_t)b->id, "slug", b->slug, "title", b->title, "subtitle",
+                     b->subtitle, "authors", authors, "cover_url", cover_url(b), "price_cents",
+                     (json_int_t)b->price_cents, "currency", b->currency, "is_free",
+                     b->price_cents == 0, "rating_avg", round(b->rating_avg * 100) / 100,
+                     "rating_count", (json_int_t)b->rating_count, "format", b->format, "language",
+                     b->language, "published_at", b->published_at, "featured", b->featured);
+}
+
+json_t *api_book_summaries(const struct book *items, int n)
+{
+    json_t *arr = json_array();
+
+    for (int i = 0; i < n; i++)
+        json_array_append_new(arr, api_book_summary(&items[i]));
+    return arr;
+}
+
+/* True when the If-None-Match header lists "etag" (or is "*"). */
+static bool not_modified(struct http_request *req, const char *etag)
+{
+    const char *inm = http_request_header(req, "If-None-Match");
+
+    return inm && (strstr(inm, etag) || strcmp(inm, "*") == 0);
+}
+
+void api_catalog_send_doc(struct ctx *cx, struct http_request *req, struct http_response *res,
+                          const struct catalog_doc *doc)
+{
+    if (not_modified(req, doc->etag))
+        http_respond_bytes(res, 304, NULL, "", 0);
+    else
+        http_respond_bytes(res, 200, "application/json", doc->body, doc->len);
+    http_response_set_header(res, "ETag", doc->etag);
+    http_response_set_header(res, "Cache-Control",
+                             cx->user_id ? "private, no-store" : "public, max-age=60");
+    http_response_set_header(res, "Vary", "Authorization");
+}
+
+void api_catalog_send(struct ctx *cx, struct http_request *req, struct http_response *res,
+                      json_t *obj, struct catalog_doc *doc)
+{
+    struct catalog_doc sent;
+
+    http_respond_json_new(res, 200, obj);
+    sent.body = res->body;
+    sent.len = res->body_len;
+    sent.etag = catalog_etag(cx->arena, sent.body, sent.len);
+    api_catalog_send_doc(cx, req, res, &sent);
+    if (doc)
+        *doc = sent;
+}
+
+int api_catalog_cached(struct ctx *cx, struct http_request *req, struct http_response *res,
+                       const char *name, int ttl_s, api_catalog_build_fn build, void *arg)
+{
+    const char *key = catalog_cache_key(cx, name);
+    struct catalog_doc doc;
+    json_t *obj = NULL;
+    int rc;
+
+    if (catalog_cache_get(cx, key, &doc) == 0) {
+        api_catalog_send_doc(cx, req, res, &doc);
+        return 0;
+    }
+    if ((rc = build(cx, arg, &obj)) != 0)
+        return rc;
+    api_catalog_send(cx, req, res, obj, &doc);
+    catalog_cache_put(cx, key, &doc, ttl_s);
+    return 0;
+}

@@ -1,0 +1,55 @@
+/* catalog.h (api): what the catalog handlers share: list parameters, JSON shapes, caching. */
+#ifndef MANGU_API_CATALOG_H
+#define MANGU_API_CATALOG_H
+
+#include <jansson.h>
+#include <stdbool.h>
+
+#include "app/ctx.h"
+#include "http/request.h"
+#include "http/response.h"
+#include "service/catalog.h"
+#include "store/books.h"
+
+#define CATALOG_LIMIT_DEFAULT 24
+#define CATALOG_LIMIT_MAX 100 /* above it: 400, as every list in the API */
+#define CATALOG_OFFSET_MAX 100000000LL
+#define CATALOG_TTL 60 /* seconds: lists, pages, search */
+
+/* Reads "limit" and "offset"; problems are added to "fields" (borrowed). */
+void api_catalog_page(struct http_request *req, json_t *fields, int *limit, long long *offset);
+/* A slug-shaped query parameter, or NULL when absent; "must be a slug" otherwise. */
+const char *api_catalog_slug(struct http_request *req, const char *name, json_t *fields);
+/* Fails with ERR_INVALID listing "fields" when it holds any problem; else 0. */
+int api_catalog_check(struct ctx *cx, json_t *fields);
+
+/* {"items", "total", "limit", "offset"}; steals "items". */
+json_t *api_catalog_list(json_t *items, long long total, int limit, long long offset);
+/* A reference {id, slug, name}, or null when "r->id" is 0. New reference. */
+json_t *api_catalog_ref(const struct ref *r);
+/* The book summary of the API (see docs/openapi/catalog.json). New reference. */
+json_t *api_book_summary(const struct book *b);
+/* An array of summaries. New reference. */
+json_t *api_book_summaries(const struct book *items, int n);
+
+/*
+ * Answers a catalog read with "obj" (stolen) or, when "doc" is given, with those bytes:
+ * ETag, 304 for a matching If-None-Match, Cache-Control public (60 s) for anonymous callers
+ * and private, no-store for signed-in ones. When "obj" is given and "doc" is non-NULL, "doc"
+ * is filled with what was sent (for the cache).
+ */
+void api_catalog_send(struct ctx *cx, struct http_request *req, struct http_response *res,
+                      json_t *obj, struct catalog_doc *doc);
+void api_catalog_send_doc(struct ctx *cx, struct http_request *req, struct http_response *res,
+                          const struct catalog_doc *doc);
+
+/* Builds a fresh answer; 0 or an enum err. */
+typedef int (*api_catalog_build_fn)(struct ctx *cx, void *arg, json_t **out);
+/*
+ * The cached answer under "name" (see catalog_cache_key) or, on a miss, the one "build"
+ * makes, which is then cached for "ttl_s" seconds. Answers either way.
+ */
+int api_catalog_cached(struct ctx *cx, struct http_request *req, struct http_response *res,
+                       const char *name, int ttl_s, api_catalog_build_fn build, void *arg);
+
+#endif

@@ -1,0 +1,170 @@
+/* catalog.c (service): the generation-keyed answer cache, slugs, roles and time for the catalog. */
+#include "service/catalog.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "cache/cache.h"
+#include "core/slug.h"
+#include "core/timefmt.h"
+
+#define GEN_KEY "catalog_gen"
+#define GEN_TTL (30 * 86400)
+#define ETAG_LEN 18 /* "\"" + 16 hex digits + "\"" */
+
+static long long now_ms(void)
+{
+    struct timespec ts;
+
+    clock_gettime(CLOCK_REALTIME, &ts);
+    return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/*
+ * The current generation. A missing counter starts at the current time in milliseconds, so
+ * a counter lost to a restart or an eviction never returns to a number used before.
+ */
+static int generation(struct ctx *cx, long long *gen)
+{
+    char *val, start[24];
+    size_t len;
+    int rc = cache_get(cx->app->cache, cx->arena, GEN_KEY, &val, &len);
+
+    if (rc == ERR_NOT_FOUND) {
+        snprintf(start, sizeof(start), "%lld", now_ms());
+        rc = cache_add(cx->app->cache, GEN_KEY, start, strlen(start), GEN_TTL);
+        if (rc == 0 || rc == ERR_CONFLICT)
+            rc = cache_get(cx->app->cache, cx->arena, GEN_KEY, &val, &len);
+    }
+    if (rc == 0)
+        *gen = strtoll(val, NULL, 10);
+    return rc;
+}
+
+const char *catalog_cache_key(struct ctx *cx, const char *name)
+{
+    long long gen;
+
+    if (generation(cx, &gen) != 0)
+        return NULL;
+    const char *colon = strchr(name, ':');
+    if (!colon)
+        return arena_printf(cx->arena, "%s:v%lld", name, gen);
+    return arena_printf(cx->arena, "%.*s:v%lld%s", (int)(colon - name), name, gen, colon);
+}
+
+int catalog_cache_get(struct ctx *cx, const char *key, struct catalog_doc *out)
+{
+    char *val;
+    size_t len;
+    int rc;
+
+    if (!key)
+        return ERR_NOT_FOUND;
+    rc = cache_get(cx->app->cache, cx->arena, key, &val, &len);
+    if (rc)
+        return rc;
+    if (len < ETAG_LEN || val[0] != '"' || val[ETAG_LEN - 1] != '"')
+        return ERR_NOT_FOUND; /* not ours: treat as a miss */
+    out->etag = arena_strndup(cx->arena, val, ETAG_LEN);
+    out->body = val + ETAG_LEN;
+    out->len = len - ETAG_LEN;
+    return 0;
+}
+
+void catalog_cache_put(struct ctx *cx, const char *key, const struct catalog_doc *doc, int ttl_s)
+{
+    if (!key || strlen(doc->etag) != ETAG_LEN)
+        return;
+    char *val = arena_alloc(cx->arena, ETAG_LEN + doc->len);
+    memcpy(val, doc->etag, ETAG_LEN);
+    memcpy(val + ETAG_LEN, doc->body, doc->len);
+    cache_set(cx->app->cache, key, val, ETAG_LEN + doc->len, ttl_s);
+}
+
+const char *catalog_etag(struct arena *a, const char *body, size_t len)
+{
+    unsigned long long h = 1469598103934665603ULL;
+
+    for (size_t i = 0; i < len; i++)
+        h = (h ^ (unsigned char)body[i]) * 1099511628211ULL;
+    return arena_printf(a, "\"%016llx\"", h);
+}
+
+void catalog_changed(struct ctx *cx)
+{
+    long long gen;
+    int ttl;
+    char fresh[24];
+
+    if (cache_incr(cx->app->cache, GEN_KEY, GEN_TTL, &gen, &ttl) != 0 || gen != 1)
+        return;
+    /* The counter was missing: start it above any number it held before. */
+    snprintf(fresh, sizeof(fresh), "%lld", now_ms());
+    cache_set(cx->app->cache, GEN_KEY, fresh, strlen(fresh), GEN_TTL);
+}
+
+bool catalog_is_admin(const struct ctx *cx)
+{
+    return cx->user_id > 0 && cx->role && strcmp(cx->role, "admin") == 0;
+}
+
+const char *catalog_now(struct ctx *cx)
+{
+    return time_from_now(cx->arena, 0);
+}
+
+static bool listed(const char *s, const char *const *list, int n)
+{
+    for (int i = 0; list && (n < 0 ? list[i] != NULL : i < n); i++)
+        if (strcmp(list[i], s) == 0)
+            return true;
+    return false;
+}
+
+const char *catalog_unique_slug(struct arena *a, const char *base, const char *const *taken,
+                                int n_taken, const char *const *reserved, size_t max)
+{
+    const char *slug = base;
+
+    for (int n = 2; listed(slug, taken, n_taken) || listed(slug, reserved, -1); n++)
+        slug = slug_with_suffix(a, base, n, max);
+    return slug;
+}
+
+bool catalog_slug_valid(const char *s)
+{
+    size_t n = strlen(s);
+    bool letter = false;
+
+    if (n == 0 || n > 200 || s[0] == '-' || s[n - 1] == '-')
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        if (c == '-' && s[i + 1] == '-')
+            return false;
+        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'))
+            return false;
+        letter |= c >= 'a' && c <= 'z';
+    }
+    return letter;
+}
+
+bool catalog_parse_id(const char *s, long long *out)
+{
+    long long v = 0;
+
+    if (!s || !*s || strlen(s) > 16)
+        return false;
+    for (const char *p = s; *p; p++) {
+        if (*p < '0' || *p > '9')
+            return false;
+        v = v * 10 + (*p - '0');
+    }
+    if (v < 1 || v > (1LL << 53))
+        return false;
+    *out = v;
+    return true;
+}

@@ -1,0 +1,379 @@
+/* search.c (service): query words, typo correction, facets, highlighted segments, typeahead. */
+#include "service/search.h"
+
+#include <stdint.h>
+#include <string.h>
+
+#include "core/buf.h"
+#include "service/text.h"
+
+#define FACET_MAX 20
+#define CANDIDATES 40
+#define SNIPPET_BEFORE 8  /* words shown before the first match */
+#define SNIPPET_WORDS 30  /* words in a snippet */
+#define SNIPPET_SCAN 8192 /* bytes of a description searched for a match */
+#define NOTE_WORDS 512    /* title and author words of a book added to the word list */
+
+const struct search_band search_bands[] = {
+    {"free", "Free", 0, 0},
+    {"under-5", "Under $5", 1, 499},
+    {"5-10", "$5 to $10", 500, 999},
+    {"10-20", "$10 to $20", 1000, 1999},
+    {"over-20", "$20 and over", 2000, -1},
+    {NULL, NULL, 0, 0},
+};
+
+const struct search_band *search_band_find(const char *value)
+{
+    for (const struct search_band *b = search_bands; b->value; b++)
+        if (strcmp(b->value, value) == 0)
+            return b;
+    return NULL;
+}
+
+/* ---- edit distance and correction -------------------------------------------------- */
+
+/* The code points of a folded token (at most TEXT_TOKEN_MAX). */
+static int code_points(const char *s, uint32_t *out)
+{
+    int n = 0;
+
+    for (const unsigned char *p = (const unsigned char *)s; *p && n < TEXT_TOKEN_MAX; n++) {
+        uint32_t cp = *p++;
+        int extra = cp >= 0xF0 ? 3 : cp >= 0xE0 ? 2 : cp >= 0xC0 ? 1 : 0;
+
+        cp &= extra == 3 ? 0x07 : extra == 2 ? 0x0F : extra == 1 ? 0x1F : 0x7F;
+        for (; extra > 0 && (*p & 0xC0) == 0x80; extra--)
+            cp = (cp << 6) | (*p++ & 0x3F);
+        out[n] = cp;
+    }
+    return n;
+}
+
+static int min3(int a, int b, int c)
+{
+    int m = a < b ? a : b;
+
+    return m < c ? m : c;
+}
+
+int search_distance(const char *a, const char *b)
+{
+    uint32_t x[TEXT_TOKEN_MAX], y[TEXT_TOKEN_MAX];
+    int n = code_points(a, x), m = code_points(b, y);
+    int d[TEXT_TOKEN_MAX + 1][TEXT_TOKEN_MAX + 1];
+
+    for (int i = 0; i <= n; i++)
+        d[i][0] = i;
+    for (int j = 0; j <= m; j++)
+        d[0][j] = j;
+    for (int i = 1; i <= n; i++) {
+        for (int j = 1; j <= m; j++) {
+            int cost = x[i - 1] != y[j - 1];
+            d[i][j] = min3(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+            if (i > 1 && j > 1 && x[i - 1] == y[j - 2] && x[i - 2] == y[j - 1] &&
+                d[i - 2][j - 2] + 1 < d[i][j])
+                d[i][j] = d[i - 2][j - 2] + 1;
+        }
+    }
+    return d[n][m];
+}
+
+/* Variants one edit away that trigrams miss on short words: swaps and deletions. */
+static int variants(struct arena *a, const char *tok, const char **out)
+{
+    size_t len = strlen(tok);
+    int n = 0;
+
+    if (len > TEXT_TOKEN_MAX || strspn(tok, "abcdefghijklmnopqrstuvwxyz0123456789") != len)
+        return 0; /* ASCII only: byte edits would split code points */
+    for (size_t i = 0; i + 1 < len; i++) {
+        char *v = arena_strdup(a, tok);
+        v[i] = tok[i + 1];
+        v[i + 1] = tok[i];
+        out[n++] = v;
+    }
+    for (size_t i = 0; i < len; i++) {
+        char *v = arena_alloc(a, len);
+        memcpy(v, tok, i);
+        memcpy(v + i, tok + i + 1, len - i);
+        out[n++] = v;
+    }
+    return n;
+}
+
+/* The nearest listed word to "tok" within the allowed distance, or NULL. */
+static int nearest(struct ctx *cx, const char *tok, const char **best)
+{
+    const char **similar, *var[2 * TEXT_TOKEN_MAX];
+    bool known[2 * TEXT_TOKEN_MAX];
+    int n_similar, n_var = variants(cx->arena, tok, var);
+    int chars = (int)text_chars(tok), limit = chars <= 4 ? 1 : 2, best_d = limit + 1;
+    int rc = store_search_similar_words(cx, tok, CANDIDATES, &similar, &n_similar);
+
+    if (rc == 0 && n_var > 0)
+        rc = store_search_known_words(cx, var, n_var, known);
+    *best = NULL;
+    for (int i = 0; rc == 0 && i < n_var; i++)
+        if (known[i] && best_d > 1)
+            *best = var[i], best_d = 1;
+    for (int i = 0; rc == 0 && i < n_similar; i++) {
+        int d = search_distance(tok, similar[i]);
+        if (d > 0 && d < best_d)
+            *best = similar[i], best_d = d;
+    }
+    return rc;
+}
+
+/* "fixed" gets a corrected copy of "tokens"; "*changed" says whether any word changed. */
+static int correct(struct ctx *cx, const char *const *tokens, int n, const char **fixed,
+                   bool *changed)
+{
+    bool known[SEARCH_MAX_TOKENS];
+    int rc = store_search_known_words(cx, tokens, n, known);
+
+    *changed = false;
+    for (int i = 0; rc == 0 && i < n; i++) {
+        const char *best = NULL;
+
+        fixed[i] = tokens[i];
+        if (known[i] || text_chars(tokens[i]) < 3)
+            continue;
+        rc = nearest(cx, tokens[i], &best);
+        if (rc == 0 && best) {
+            fixed[i] = best;
+            *changed = true;
+        }
+    }
+    return rc;
+}
+
+/* ---- one search ------------------------------------------------------------------------ */
+
+/* Languages and price bands from the (language, band, count) rows; the total is their sum. */
+static void tally(struct ctx *cx, const struct search_bucket *rows, int n,
+                  struct search_result *out)
+{
+    out->languages = arena_zalloc(cx->arena, sizeof(struct search_bucket) * (size_t)(n + 1));
+    out->bands = arena_zalloc(cx->arena, sizeof(struct search_bucket) * 5);
+    out->n_bands = 5;
+    for (int b = 0; b < 5; b++)
+        out->bands[b] = (struct search_bucket){search_bands[b].value, search_bands[b].label, 0};
+    for (int i = 0; i < n; i++) {
+        int k = 0;
+
+        out->total += rows[i].count;
+        while (k < out->n_languages && strcmp(out->languages[k].value, rows[i].value) != 0)
+            k++;
+        if (k == out->n_languages)
+            out->languages[out->n_languages++] = (struct search_bucket){rows[i].value, NULL, 0};
+        out->languages[k].count += rows[i].count;
+        for (int b = 0; b < 5; b++)
+            if (strcmp(search_bands[b].value, rows[i].label) == 0)
+                out->bands[b].count += rows[i].count;
+    }
+    for (int i = 1; i < out->n_languages; i++) /* most results first */
+        for (int j = i; j > 0 && out->languages[j].count > out->languages[j - 1].count; j--) {
+            struct search_bucket t = out->languages[j];
+            out->languages[j] = out->languages[j - 1];
+            out->languages[j - 1] = t;
+        }
+}
+
+static int run(struct ctx *cx, const char *const *tok, int n_tok, const struct search_request *rq,
+               struct search_result *out)
+{
+    const struct book_filter *f = &rq->filter;
+    struct search_bucket *rows;
+    int n_rows, rc = store_search_counts(cx, tok, n_tok, f, &rows, &n_rows);
+
+    memset(out, 0, sizeof(*out));
+    if (rc)
+        return rc;
+    tally(cx, rows, n_rows, out);
+    if (out->total == 0)
+        return 0;
+    rc = store_search_books(cx, tok, n_tok, f, rq->limit, rq->offset, &out->items, &out->n);
+    if (rc == 0)
+        rc = store_search_categories(cx, tok, n_tok, f, FACET_MAX, &out->categories,
+                                     &out->n_categories);
+    if (rc == 0)
+        rc = store_search_authors(cx, tok, n_tok, f, FACET_MAX, &out->authors, &out->n_authors);
+    return rc ? rc : store_books_load_authors(cx, out->items, out->n);
+}
+
+static void highlight(struct ctx *cx, const char *const *tok, int n_tok, struct search_result *r)
+{
+    r->highlights = arena_zalloc(cx->arena, sizeof(*r->highlights) * (size_t)(r->n + 1));
+    for (int i = 0; i < r->n; i++) {
+        struct search_highlight *h = &r->highlights[i];
+        const struct book *b = &r->items[i];
+
+        h->n_title = search_segments(cx->arena, b->title, tok, n_tok, false, &h->title);
+        h->n_snippet = search_segments(cx->arena, b->description ? b->description : "", tok, n_tok,
+                                       true, &h->snippet);
+    }
+}
+
+static const char *joined(struct ctx *cx, const char *const *tok, int n)
+{
+    struct buf b = BUF_INIT;
+    const char *out;
+
+    for (int i = 0; i < n; i++)
+        buf_printf(&b, i ? " %s" : "%s", tok[i]);
+    out = arena_strdup(cx->arena, b.p ? b.p : "");
+    buf_release(&b);
+    return out;
+}
+
+int search_books(struct ctx *cx, const struct search_request *rq, struct search_result *out)
+{
+    const char **tok, *fixed[SEARCH_MAX_TOKENS];
+    bool changed = false;
+    int n_tok, rc;
+
+    memset(out, 0, sizeof(*out));
+    if (!text_utf8_valid(rq->q, strlen(rq->q)))
+        return cx_fail_details(cx, ERR_INVALID,
+                               json_pack("{s:{s:s}}", "fields", "q", "must be valid UTF-8"),
+                               "the query is not valid UTF-8");
+    n_tok = text_tokens(cx->arena, rq->q, strlen(rq->q), SEARCH_MAX_CHARS, SEARCH_MAX_TOKENS, &tok);
+    if (n_tok == 0)
+        return 0;
+    rc = run(cx, tok, n_tok, rq, out);
+    if (rc == 0 && out->total == 0)
+        rc = correct(cx, tok, n_tok, fixed, &changed);
+    if (rc == 0 && changed) {
+        struct search_result second;
+        if ((rc = run(cx, fixed, n_tok, rq, &second)) == 0 && second.total > 0) {
+            *out = second;
+            out->did_you_mean = joined(cx, fixed, n_tok);
+            tok = fixed;
+        }
+    }
+    if (rc == 0)
+        highlight(cx, tok, n_tok, out);
+    return rc;
+}
+
+/* ---- highlighting ------------------------------------------------------------------------ */
+
+static bool is_token(const char *w, const char *const *tok, int n)
+{
+    for (int i = 0; i < n; i++)
+        if (strcmp(w, tok[i]) == 0)
+            return true;
+    return false;
+}
+
+/* Appends text[from, to) as a segment, joining it to the last one when "match" is the same. */
+static void push(struct arena *a, struct search_segment *seg, int *n, const char *text, size_t from,
+                 size_t to, bool match)
+{
+    if (to <= from)
+        return;
+    if (*n > 0 && seg[*n - 1].match == match) {
+        seg[*n - 1].text =
+            arena_printf(a, "%s%.*s", seg[*n - 1].text, (int)(to - from), text + from);
+        return;
+    }
+    seg[(*n)++] = (struct search_segment){arena_strndup(a, text + from, to - from), match};
+}
+
+/* The first word of a snippet window: a little before the first match, or 0. */
+static int window_start(const struct text_word *w, int nw, const char *const *tok, int n_tok)
+{
+    for (int i = 0; i < nw; i++)
+        if (is_token(w[i].folded, tok, n_tok))
+            return i > SNIPPET_BEFORE ? i - SNIPPET_BEFORE : 0;
+    return 0;
+}
+
+int search_segments(struct arena *a, const char *text, const char *const *tokens, int n_tokens,
+                    bool snippet, struct search_segment **out)
+{
+    size_t len = strlen(text), at;
+    struct text_word *w;
+    int nw = text_words(a, text, len, snippet ? SNIPPET_SCAN : len, snippet ? 4096 : 1024, &w);
+    int first = snippet ? window_start(w, nw, tokens, n_tokens) : 0;
+    int last = snippet && first + SNIPPET_WORDS < nw ? first + SNIPPET_WORDS : nw;
+    struct search_segment *seg = arena_zalloc(a, sizeof(*seg) * (size_t)(2 * (last - first) + 4));
+    int n = 0;
+
+    if (nw == 0) {
+        if (!snippet && len > 0)
+            seg[n++] = (struct search_segment){text, false};
+        *out = seg;
+        return n;
+    }
+    at = snippet ? w[first].start : 0;
+    if (snippet && first > 0)
+        push(a, seg, &n, "…", 0, strlen("…"), false);
+    for (int i = first; i < last; i++) {
+        push(a, seg, &n, text, at, w[i].start, false);
+        push(a, seg, &n, text, w[i].start, w[i].end, is_token(w[i].folded, tokens, n_tokens));
+        at = w[i].end;
+    }
+    bool cut = snippet && (last < nw || w[nw - 1].end < len);
+    push(a, seg, &n, text, at, snippet ? (last < nw ? w[last - 1].end : len) : len, false);
+    if (cut && last < nw)
+        push(a, seg, &n, "…", 0, strlen("…"), false);
+    *out = seg;
+    return n;
+}
+
+/* ---- typeahead and the word list --------------------------------------------------------- */
+
+int search_suggest(struct ctx *cx, const char *q, struct search_suggest_item **out, int *n)
+{
+    struct search_suggestion *books = NULL, *authors = NULL;
+    const char **tok;
+    int n_books = 0, n_authors = 0, rc = 0;
+    int n_tok =
+        text_utf8_valid(q, strlen(q)) ? text_tokens(cx->arena, q, strlen(q), 100, 6, &tok) : 0;
+
+    *out = arena_zalloc(cx->arena, sizeof(**out) * SUGGEST_MAX);
+    *n = 0;
+    if (n_tok == 0 || (n_tok == 1 && text_chars(tok[0]) < 2))
+        return 0;
+    rc = store_search_suggest_authors(cx, tok, n_tok, 4, &authors, &n_authors);
+    if (rc == 0)
+        rc = store_search_suggest_books(cx, tok, n_tok, SUGGEST_MAX - n_authors, &books, &n_books);
+    for (int i = 0; rc == 0 && i < n_books; i++)
+        (*out)[(*n)++] = (struct search_suggest_item){false, books[i]};
+    for (int i = 0; rc == 0 && i < n_authors && *n < SUGGEST_MAX; i++)
+        (*out)[(*n)++] = (struct search_suggest_item){true, authors[i]};
+    return rc;
+}
+
+/* Adds the folded words of "text" to "words" (deduplicated later by the database). */
+static void collect(struct arena *a, const char *text, const char **words, int *n)
+{
+    struct text_word *w;
+    int nw;
+
+    if (!text)
+        return;
+    nw = text_words(a, text, strlen(text), 200000, NOTE_WORDS - *n, &w);
+    for (int i = 0; i < nw; i++)
+        words[(*n)++] = w[i].folded;
+}
+
+void search_note_book(struct ctx *cx, const struct book *b)
+{
+    const char **words = arena_alloc(cx->arena, sizeof(char *) * NOTE_WORDS);
+    int n = 0;
+
+    collect(cx->arena, b->title, words, &n);
+    collect(cx->arena, b->subtitle, words, &n);
+    for (int i = 0; i < b->n_authors; i++)
+        collect(cx->arena, b->authors[i].name, words, &n);
+    if (store_search_add_words(cx, words, n) != 0)
+        cx->err_code = 0; /* best effort: the periodic refresh catches up */
+}
+
+int search_refresh(struct ctx *cx)
+{
+    return store_search_refresh_words(cx);
+}

@@ -1,0 +1,165 @@
+/* test_books.c: book lists on SQLite: filters, sorts, trending decay, Bayesian top rated. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include <time.h>
+
+#include "catalog_fixture.h"
+#include "service/books.h"
+#include "store/books.h"
+
+static const char *day(int ago)
+{
+    static char out[8][11];
+    time_t t = time(NULL) - (time_t)ago * 86400;
+    struct tm tm;
+
+    gmtime_r(&t, &tm);
+    strftime(out[ago], 11, "%Y-%m-%d", &tm);
+    return out[ago];
+}
+
+static void stats(struct fixture *f, long long id, int ago, const char *views,
+                  const char *purchases)
+{
+    char bid[24];
+
+    snprintf(bid, sizeof(bid), "%lld", id);
+    fixture_sql(f,
+                "INSERT INTO book_daily_stats (book_id, day, views, purchases) "
+                "VALUES ($1, $2, $3, $4)",
+                4, bid, day(ago), views, purchases);
+}
+
+static void test_trending_decays(void **state)
+{
+    struct fixture *f = *state;
+    long long old = fixture_book(f, "old", "Old Hit", "A", NULL, "100");
+    long long fresh = fixture_book(f, "fresh", "Fresh", "B", NULL, "100");
+    long long stale = fixture_book(f, "stale", "Stale", "C", NULL, "100");
+    struct book *items;
+    int n;
+
+    stats(f, old, 6, "100", "0");  /* 100 * 0.5^3 = 12.5 */
+    stats(f, fresh, 0, "20", "0"); /* 20 today beats 100 six days ago */
+    stats(f, fresh, 1, "0", "1");  /* + 10 * 0.707 */
+    char sid[24];
+    snprintf(sid, sizeof(sid), "%lld", stale);
+    fixture_sql(f,
+                "INSERT INTO book_daily_stats (book_id, day, views) VALUES ($1, "
+                "'2000-01-01', 100000)",
+                1, sid); /* outside the window */
+    assert_int_equal(books_trending(&f->cx, 10, &items, &n), 0);
+    assert_int_equal(n, 2);
+    assert_string_equal(items[0].slug, "fresh");
+    assert_string_equal(items[1].slug, "old");
+    assert_int_equal(items[0].n_authors, 1);
+}
+
+static void test_top_rated_is_bayesian(void **state)
+{
+    struct fixture *f = *state;
+    struct book *items;
+    int n;
+
+    fixture_book(f, "one-review", "One Review", "A", NULL, "100");
+    fixture_book(f, "many-reviews", "Many Reviews", "B", NULL, "100");
+    fixture_book(f, "unrated", "Unrated", "C", NULL, "100");
+    fixture_sql(f,
+                "UPDATE books SET rating_count = 1, rating_sum = 5, rating_avg = 5 "
+                "WHERE slug = 'one-review'",
+                0);
+    fixture_sql(f,
+                "UPDATE books SET rating_count = 40, rating_sum = 184, rating_avg = 4.6 "
+                "WHERE slug = 'many-reviews'",
+                0);
+    fixture_book(f, "so-so", "So-so", "D", NULL, "100");
+    fixture_sql(f,
+                "UPDATE books SET rating_count = 20, rating_sum = 60, rating_avg = 3 "
+                "WHERE slug = 'so-so'",
+                0);
+    /* mean 4.08: one review of 5 scores 4.17, forty averaging 4.6 score 4.50 */
+    assert_int_equal(books_top_rated(&f->cx, 10, &items, &n), 0);
+    assert_int_equal(n, 3);
+    assert_string_equal(items[0].slug, "many-reviews");
+    assert_string_equal(items[1].slug, "one-review");
+}
+
+static void test_list_filters(void **state)
+{
+    struct fixture *f = *state;
+    struct book_filter any = {.price_min = -1, .price_max = -1}, flt = any;
+    struct book *items;
+    long long total;
+    int n;
+
+    long long a = fixture_book(f, "zeta", "zeta", "A", NULL, "0");
+    long long b = fixture_book(f, "alpha", "Alpha", "B", NULL, "900");
+    fixture_book(f, "mid", "Mid", "A", NULL, "500");
+    const char *fic = fixture_sql(f,
+                                  "INSERT INTO categories (name, slug) VALUES ('Fiction', "
+                                  "'fiction') RETURNING id",
+                                  0);
+    const char *sf = fixture_sql(f,
+                                 "INSERT INTO categories (name, slug, parent_id) VALUES "
+                                 "('SF', 'sf', $1) RETURNING id",
+                                 1, fic);
+    char ids[2][24];
+    snprintf(ids[0], 24, "%lld", a);
+    snprintf(ids[1], 24, "%lld", b);
+    fixture_sql(f, "INSERT INTO book_categories (book_id, category_id) VALUES ($1, $2)", 2, ids[0],
+                sf);
+    fixture_sql(f, "INSERT INTO book_categories (book_id, category_id) VALUES ($1, $2)", 2, ids[1],
+                fic);
+
+    assert_int_equal(books_list(&f->cx, &any, BOOK_SORT_TITLE, 10, 0, &items, &n, &total), 0);
+    assert_int_equal(total, 3);
+    assert_string_equal(items[0].slug, "alpha"); /* case-blind */
+    assert_string_equal(items[2].slug, "zeta");
+    flt.category = "fiction"; /* includes sf */
+    assert_int_equal(books_list(&f->cx, &flt, BOOK_SORT_PRICE_ASC, 10, 0, &items, &n, &total), 0);
+    assert_int_equal(total, 2);
+    assert_string_equal(items[0].slug, "zeta");
+    flt = any;
+    flt.price_min = 1;
+    flt.price_max = 600;
+    assert_int_equal(books_list(&f->cx, &flt, BOOK_SORT_NEWEST, 10, 0, &items, &n, &total), 0);
+    assert_int_equal(total, 1);
+    assert_string_equal(items[0].slug, "mid");
+    flt = any;
+    flt.author = "a-zeta";
+    assert_int_equal(books_list(&f->cx, &flt, BOOK_SORT_NEWEST, 1, 1, &items, &n, &total), 0);
+    assert_int_equal(total, 2);
+    assert_int_equal(n, 1);
+}
+
+static void test_views_batch(void **state)
+{
+    struct fixture *f = *state;
+    long long id = fixture_book(f, "viewed", "Viewed", "A", NULL, "100");
+    struct book b;
+
+    assert_int_equal(store_books_add_views(&f->cx, id, day(0), 3), 0);
+    assert_int_equal(store_books_add_views(&f->cx, id, day(0), 2), 0);
+    assert_int_equal(store_books_add_views(&f->cx, 999999, day(0), 2), 0); /* gone: ignored */
+    assert_int_equal(store_books_find(&f->cx, id, &b), 0);
+    assert_int_equal(b.views_count, 5);
+    assert_string_equal(fixture_sql(f, "SELECT views FROM book_daily_stats", 0), "5");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_trending_decays, fixture_setup, fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_top_rated_is_bayesian, fixture_setup,
+                                        fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_list_filters, fixture_setup, fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_views_batch, fixture_setup, fixture_teardown),
+    };
+
+    return cmocka_run_group_tests_name("store/books", tests, NULL, NULL);
+}

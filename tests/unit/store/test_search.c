@@ -1,0 +1,182 @@
+/* test_search.c: the search index on SQLite (FTS5 kept by triggers), typo correction, facets. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include "catalog_fixture.h"
+#include "service/search.h"
+#include "store/search.h"
+
+static const struct book_filter any = {.price_min = -1, .price_max = -1};
+
+static void seed(struct fixture *f)
+{
+    fixture_book(f, "alice", "Alice's Adventures in Wonderland", "Lewis Carroll",
+                 "A girl falls down a rabbit hole.", "499");
+    fixture_book(f, "esperanza", "Esperánza Rising", "Pam Muñoz Ryan",
+                 "A girl leaves Mexico for California.", "0");
+    fixture_book(f, "looking-glass", "Through the Looking-Glass", "Lewis Carroll",
+                 "Alice again, beyond the mirror.", "1299");
+    fixture_sql(f,
+                "INSERT INTO books (slug, title, description, status) VALUES "
+                "('secret', 'Wonderland Secrets', 'draft', 'draft')",
+                0);
+    assert_int_equal(search_refresh(&f->cx), 0);
+}
+
+static int count(struct fixture *f, const char *const *tok, int n)
+{
+    struct book *items;
+    int got = -1;
+
+    assert_int_equal(store_search_books(&f->cx, tok, n, &any, 10, 0, &items, &got), 0);
+    return got;
+}
+
+static void test_index_follows_the_tables(void **state)
+{
+    struct fixture *f = *state;
+    const char *wonderland[] = {"wonderland"}, *carroll[] = {"carroll"}, *esp[] = {"esperanza"};
+
+    seed(f);
+    assert_int_equal(count(f, wonderland, 1), 1); /* the draft is not found */
+    assert_int_equal(count(f, carroll, 1), 2);    /* author names are indexed */
+    assert_int_equal(count(f, esp, 1), 1);        /* accents folded */
+    fixture_sql(f, "UPDATE authors SET name = 'Charles Dodgson' WHERE name = 'Lewis Carroll'", 0);
+    assert_int_equal(count(f, carroll, 1), 0);
+    fixture_sql(f, "UPDATE books SET title = 'Alice Underground' WHERE slug = 'alice'", 0);
+    assert_int_equal(count(f, wonderland, 1), 0);
+    fixture_sql(f, "DELETE FROM books WHERE slug = 'esperanza'", 0);
+    assert_int_equal(count(f, esp, 1), 0);
+}
+
+static void test_quotes_in_tokens_are_harmless(void **state)
+{
+    struct fixture *f = *state;
+    const char *odd[] = {"al\"ice", "NEAR(", "*", "-", "OR"};
+
+    seed(f);
+    for (int i = 0; i < 5; i++)
+        assert_true(count(f, &odd[i], 1) >= 0);
+}
+
+static void test_correction_and_facets(void **state)
+{
+    struct fixture *f = *state;
+    struct search_request rq = {.q = "alcie wonderlnd", .filter = any, .limit = 10};
+    struct search_result r;
+
+    seed(f);
+    assert_int_equal(search_books(&f->cx, &rq, &r), 0);
+    assert_int_equal(r.total, 1);
+    assert_string_equal(r.did_you_mean, "alice wonderland");
+    assert_string_equal(r.items[0].slug, "alice");
+    assert_true(r.highlights[0].title[0].match);
+    assert_string_equal(r.highlights[0].title[0].text, "Alice");
+
+    rq.q = "girl";
+    assert_int_equal(search_books(&f->cx, &rq, &r), 0);
+    assert_int_equal(r.total, 2);
+    assert_null(r.did_you_mean);
+    long long langs = 0, bands = 0;
+    for (int i = 0; i < r.n_languages; i++)
+        langs += r.languages[i].count;
+    for (int i = 0; i < r.n_bands; i++)
+        bands += r.bands[i].count;
+    assert_int_equal(langs, 2);
+    assert_int_equal(bands, 2);
+    assert_int_equal(r.bands[0].count, 1); /* free */
+
+    rq.q = "zzzzqqq";
+    assert_int_equal(search_books(&f->cx, &rq, &r), 0);
+    assert_int_equal(r.total, 0);
+    assert_null(r.did_you_mean);
+}
+
+static void test_hostile_queries(void **state)
+{
+    struct fixture *f = *state;
+    static const char *const qs[] = {"\"",      "\"alice",
+                                     "alice\"", "*",
+                                     "alice*",  "NEAR(a b)",
+                                     "-alice",  "alice OR",
+                                     "OR",      "AND NOT",
+                                     "^alice",  "{title}:x",
+                                     "😀😀",      "'; DROP TABLE books; --",
+                                     "a\"b\"c", ""};
+    struct search_result r;
+
+    seed(f);
+    for (size_t i = 0; i < sizeof(qs) / sizeof(qs[0]); i++) {
+        struct search_request rq = {.q = qs[i], .filter = any, .limit = 10};
+        if (search_books(&f->cx, &rq, &r) != 0)
+            fail_msg("'%s' failed: %s", qs[i], f->cx.err_msg);
+    }
+    struct search_request bad = {.q = "al\xffice", .filter = any, .limit = 10};
+    assert_int_equal(search_books(&f->cx, &bad, &r), ERR_INVALID);
+}
+
+static void test_suggest(void **state)
+{
+    struct fixture *f = *state;
+    struct search_suggest_item *items;
+    int n;
+
+    seed(f);
+    assert_int_equal(search_suggest(&f->cx, "alic", &items, &n), 0);
+    assert_int_equal(n, 1);
+    assert_false(items[0].author);
+    assert_string_equal(items[0].s.slug, "alice");
+    assert_string_equal(items[0].s.author, "Lewis Carroll");
+    assert_int_equal(search_suggest(&f->cx, "lew", &items, &n), 0);
+    assert_int_equal(n, 1);
+    assert_true(items[0].author);
+    assert_int_equal(search_suggest(&f->cx, "a", &items, &n), 0);
+    assert_int_equal(n, 0); /* one letter is not enough */
+}
+
+static void test_segments(void **state)
+{
+    struct arena *a = arena_new();
+    struct search_segment *s;
+    const char *tok[] = {"rabbit"};
+    int n;
+
+    (void)state;
+    n = search_segments(a, "The White Rabbit", tok, 1, false, &s);
+    assert_int_equal(n, 2);
+    assert_string_equal(s[0].text, "The White ");
+    assert_string_equal(s[1].text, "Rabbit");
+    assert_true(s[1].match);
+    n = search_segments(a, "one two three four five six seven eight nine ten eleven rabbit end",
+                        tok, 1, true, &s);
+    assert_string_equal(s[0].text, "…four five six seven eight nine ten eleven ");
+    assert_string_equal(s[1].text, "rabbit");
+    assert_string_equal(s[2].text, " end");
+    assert_int_equal(n, 3);
+    assert_int_equal(search_segments(a, "", tok, 1, true, &s), 0);
+    assert_int_equal(search_distance("alcie", "alice"), 1);
+    assert_int_equal(search_distance("wonderlnd", "wonderland"), 1);
+    assert_int_equal(search_distance("kitten", "sitting"), 3);
+    arena_free(a);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_index_follows_the_tables, fixture_setup,
+                                        fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_quotes_in_tokens_are_harmless, fixture_setup,
+                                        fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_correction_and_facets, fixture_setup,
+                                        fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_hostile_queries, fixture_setup, fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_suggest, fixture_setup, fixture_teardown),
+        cmocka_unit_test(test_segments),
+    };
+
+    return cmocka_run_group_tests_name("store/search", tests, NULL, NULL);
+}
