@@ -6,6 +6,7 @@
 #include "api/covers.h"
 #include "api/dispatch.h"
 #include "api/health.h"
+#include "api/dashboard.h"
 #include "api/files.h"
 #include "api/library.h"
 #include "api/uploads.h"
@@ -86,6 +87,8 @@ const struct route api_routes[] = {
     {HTTP_GET, "/api/downloads/{token}", api_downloads_get, 0},
     {HTTP_GET, "/api/books/{id}/sample", api_books_sample, 0},
     {HTTP_GET, "/api/library/{book_id}/content", api_library_content, ROUTE_AUTH},
+    {HTTP_GET, "/api/me/books", api_dashboard_books, ROUTE_AUTHOR},
+    {HTTP_GET, "/api/me/books/{id}/stats", api_dashboard_stats, ROUTE_AUTHOR},
 
     /* library and reading (api/library.c, api/reviews.c) */
     {HTTP_GET, "/api/library", api_library_list, ROUTE_AUTH},

@@ -2,6 +2,7 @@
 #include "api/uploads.h"
 #include "blob/blob.h"
 #include "http/range.h"
+#include "store/files.h"
 #include <stdio.h>
 
 #include <stdlib.h>
@@ -64,6 +65,14 @@ struct http_sink *api_uploads_open_sink(struct ctx *cx, struct http_request *req
     }
     if (check_request(cx, req, &u->grant) != 0)
         return NULL;
+    bool pending = false;
+    if (store_files_key_pending(cx, u->grant.key, &pending) != 0)
+        return NULL;
+    if (!pending) {
+        /* a completed file's bytes never change: the link dies with its pending state */
+        cx_fail(cx, ERR_FORBIDDEN, "this upload is already complete; start a new one");
+        return NULL;
+    }
     rc = blob_disk_write_stream_begin(cx->app->blob, u->grant.key, u->grant.content_type,
                                       u->grant.size, &u->writer);
     if (rc != 0) {

@@ -182,7 +182,7 @@ static int wrap(const char *text, const struct cover_fit *fit, double size, doub
                 break;
             p = w + 1;
         }
-        if (!end || n >= max)
+        if (!end || n >= max || (size_t)(end - line) >= COVER_LINE_MAX)
             return -1;
         if (out) {
             size_t len = (size_t)(end - line);
@@ -221,7 +221,7 @@ static void clip_line(char *dst, const char *src, const struct cover_fit *fit, d
     size_t n = strlen(src), keep = 0, i = 0;
     const char *dots = "\xE2\x80\xA6";
 
-    if (covers_text_width(src, n, fit, size) <= width) {
+    if (n < COVER_LINE_MAX && covers_text_width(src, n, fit, size) <= width) {
         memcpy(dst, src, n + 1);
         return;
     }
@@ -229,7 +229,8 @@ static void clip_line(char *dst, const char *src, const struct cover_fit *fit, d
         size_t next = i + 1;
         while (next < n && ((unsigned char)src[next] & 0xC0) == 0x80)
             next++;
-        if (covers_text_width(src, next, fit, size) + covers_text_width(dots, 3, fit, size) > width)
+        if (next + 4 > COVER_LINE_MAX ||
+            covers_text_width(src, next, fit, size) + covers_text_width(dots, 3, fit, size) > width)
             break;
         keep = i = next;
     }
@@ -259,7 +260,7 @@ static void force_fit(const char *text, const struct cover_fit *fit, struct cove
             size_t next = take + 1;
             while (p[next] && ((unsigned char)p[next] & 0xC0) == 0x80)
                 next++;
-            if (covers_text_width(p, next, fit, size) > w)
+            if (next >= COVER_LINE_MAX || covers_text_width(p, next, fit, size) > w)
                 break;
             take = next;
             if (p[take] == ' ' || !p[take])

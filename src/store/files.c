@@ -38,6 +38,8 @@ static const char SQL_BOOK_FORMAT[] =
 static const char SQL_EXPIRED[] = "SELECT " FILE_COLS "WHERE status = 'pending' "
                                   "AND expires_at < $1 ORDER BY id LIMIT $2";
 static const char SQL_DELETE[] = "DELETE FROM files WHERE id = $1";
+static const char SQL_PENDING_KEY[] =
+    "SELECT 1 FROM files WHERE storage_key = $1 AND status = 'pending'";
 
 static void read_row(const struct db_result *r, int i, struct file_row *f)
 {
@@ -203,4 +205,15 @@ int store_files_delete(struct ctx *cx, long long id)
     struct db_param p = DBP_INT(id);
 
     return cx_query(cx, SQL_DELETE, &p, 1, NULL);
+}
+
+int store_files_key_pending(struct ctx *cx, const char *key, bool *pending)
+{
+    struct db_param p = DBP_TEXT(key);
+    struct db_result *r;
+    int rc = cx_query(cx, SQL_PENDING_KEY, &p, 1, &r);
+
+    if (rc == 0)
+        *pending = r->nrows > 0;
+    return rc;
 }

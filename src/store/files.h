@@ -2,6 +2,8 @@
 #ifndef MANGU_STORE_FILES_H
 #define MANGU_STORE_FILES_H
 
+#include <stdbool.h>
+
 #include "app/ctx.h"
 
 struct file_row {
@@ -33,5 +35,7 @@ int store_files_set_book_format(struct ctx *cx, long long book_id, const char *f
 int store_files_expired(struct ctx *cx, const char *now, int limit, struct file_row **items,
                         int *n);
 int store_files_delete(struct ctx *cx, long long id);
+/* True when a pending file row owns "key" (uploads are refused once it is completed). */
+int store_files_key_pending(struct ctx *cx, const char *key, bool *pending);
 
 #endif

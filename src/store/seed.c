@@ -307,7 +307,7 @@ static void book_params(const struct store_seed_book *b, struct db_param *p)
     p[5] = DBP_TEXT(b->isbn);
     p[6] = DBP_INT(b->page_count);
     p[7] = DBP_INT(b->price_cents);
-    p[8] = DBP_TEXT("USD");
+    p[8] = (struct db_param){.type = DB_TEXT, .text = "USD"};
     p[9] = DBP_TEXT(b->format);
     p[10] = b->publisher_id ? DBP_INT(b->publisher_id) : DBP_NULL;
     p[11] = DBP_TEXT(b->status);

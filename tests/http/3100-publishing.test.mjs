@@ -201,6 +201,12 @@ test('disk uploads: a forged or expired link is refused, a body larger than decl
     assert.ok(longer.status === 400 || longer.status === 413 || longer.status === 'reset', String(longer.status));
     const ok = await send(a.json.upload, PNG);
     assert.equal(ok.status, 200, ok.text);
+    const done = await api(srv.url, `/api/books/${b.id}/files/${a.json.file.id}/complete`, {
+      method: 'POST', headers: bearer(writer.token),
+    });
+    assert.equal(done.status, 200, done.text);
+    const again = await send(a.json.upload, PNG);
+    assert.equal(again.status, 403, 'a completed upload cannot be replaced through its old link');
   });
 
 test('an owner reads the manuscript (with ranges on disk); anyone else gets 403', async () => {

@@ -12,8 +12,16 @@ export const OLD_WEBHOOK_SECRET = 'whsec_test_mangu_previous_987654321';
 export const SECRET_KEY = 'sk_test_mangu_fake_0123456789abcdef';
 const stripe = new Stripe(SECRET_KEY);
 
-/** Server settings every commerce test wants: no rate limits in the way. */
+/**
+ * Server settings every commerce test wants: no rate limits in the way, and the built-in test
+ * checkout even when the caller's environment has Stripe settings (only MANGU_* are scrubbed).
+ */
 export const commerceEnv = {
+  STRIPE_SECRET_KEY: undefined,
+  STRIPE_SECRET_KEY_FILE: undefined,
+  STRIPE_WEBHOOK_SECRET: undefined,
+  STRIPE_WEBHOOK_SECRET_FILE: undefined,
+  STRIPE_API_BASE: undefined,
   MANGU_RATE_LIMIT: 'off',
   MANGU_RATE_LIMIT_SIGNUP: 'off',
   MANGU_RATE_LIMIT_LOGIN: 'off',

@@ -144,6 +144,25 @@ static void unbreakable_words_are_cut_with_an_ellipsis(void **state)
         assert_true(l.width[i] <= f.max_width + 1e-9);
 }
 
+/* Lines never outgrow their buffers, whatever the text: narrow glyphs, tiny sizes. */
+static void lines_stay_in_their_buffers(void **state)
+{
+    struct cover_fit f = {FACE_CONDENSED, 0, 0, -0.2, 2000, 2, 4, 1};
+    struct cover_lines l;
+    char text[600];
+
+    memset(text, '\'', sizeof(text) - 1);
+    text[sizeof(text) - 1] = '\0';
+    covers_fit(text, &f, &l);
+    for (int i = 0; i < l.n; i++)
+        assert_true(strlen(l.line[i]) < COVER_LINE_MAX);
+    for (size_t i = 0; i + 1 < sizeof(text); i += 2)
+        text[i] = ' ';
+    covers_fit(text, &f, &l);
+    for (int i = 0; i < l.n; i++)
+        assert_true(strlen(l.line[i]) < COVER_LINE_MAX);
+}
+
 static void capitals_and_empty_text(void **state)
 {
     struct cover_fit f = {FACE_SANS, 0, 1, 0.1, 300, 2, 20, 10};
@@ -168,6 +187,7 @@ int main(void)
         cmocka_unit_test(long_titles_fit),
         cmocka_unit_test(short_titles_are_big_and_balanced),
         cmocka_unit_test(unbreakable_words_are_cut_with_an_ellipsis),
+        cmocka_unit_test(lines_stay_in_their_buffers),
         cmocka_unit_test(capitals_and_empty_text),
     };
 
