@@ -40,7 +40,10 @@ static void add_cors(struct ctx *cx, struct http_request *req, struct http_respo
     http_response_header(res, "Access-Control-Expose-Headers",
                          "X-Request-Id, Retry-After, RateLimit-Limit, RateLimit-Remaining, "
                          "RateLimit-Reset, ETag");
-    http_response_set_header(res, "Vary", "Origin");
+    const char *vary = http_response_get_header(res, "Vary");
+
+    http_response_set_header(res, "Vary",
+                             vary ? arena_printf(cx->arena, "%s, Origin", vary) : "Origin");
 }
 
 static void preflight(struct ctx *cx, struct http_request *req, struct http_response *res)

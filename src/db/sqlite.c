@@ -159,6 +159,7 @@ static int fail(struct db_conn *c, int rc, const char *sql)
     case SQLITE_CONSTRAINT_UNIQUE:
     case SQLITE_CONSTRAINT_PRIMARYKEY:
     case SQLITE_CONSTRAINT_FOREIGNKEY:
+    case SQLITE_CONSTRAINT_TRIGGER: /* ON DELETE RESTRICT reports itself this way */
         db_report(c, LOG_DEBUG, code, msg, sql);
         return ERR_CONFLICT;
     }
