@@ -1,5 +1,6 @@
 /* seed.c: the command line of `mangu seed`: options, running it, what it prints. */
 #include "cli/seed.h"
+#include "service/demo_books.h"
 #include "core/arena.h"
 
 #include <getopt.h>
@@ -94,10 +95,16 @@ int cli_seed_run(struct app *app, const struct seed_opts *o)
 {
     struct ctx cx = {.app = app, .arena = arena_new(), .route = "cli", .client_ip = "cli"};
     struct seed_report r;
+    int made = 0;
     int rc = seed_run(&cx, o, &r);
 
+    /* demo books get readable manuscripts, outside the catalog's transaction (storage I/O) */
+    if (rc == 0 && o->demo)
+        rc = demo_books_attach_manuscripts(&cx, &made);
     if (rc == 0)
         print_report(o, &r);
+    if (rc == 0 && made)
+        printf("generated %d demo manuscript(s)\n", made);
     else
         fprintf(stderr, "mangu seed: %s (nothing was written)\n",
                 cx.err_msg ? cx.err_msg : "failed");

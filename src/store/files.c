@@ -38,6 +38,16 @@ static const char SQL_BOOK_FORMAT[] =
 static const char SQL_EXPIRED[] = "SELECT " FILE_COLS "WHERE status = 'pending' "
                                   "AND expires_at < $1 ORDER BY id LIMIT $2";
 static const char SQL_DELETE[] = "DELETE FROM files WHERE id = $1";
+static const char SQL_WITHOUT_MANUSCRIPT[] =
+    "SELECT b.id, b.title, b.language, b.description, COALESCE((SELECT a.name FROM book_authors "
+    "ba JOIN authors a ON a.id = ba.author_id WHERE ba.book_id = b.id ORDER BY ba.position, "
+    "a.id LIMIT 1), 'Anonymous'), b.published_at FROM books b WHERE b.status <> 'deleted' "
+    "AND NOT EXISTS (SELECT 1 FROM files f WHERE f.book_id = b.id AND f.kind = 'manuscript') "
+    "ORDER BY b.id LIMIT $1";
+static const char SQL_INSERT_READY[] =
+    "INSERT INTO files (book_id, kind, status, version, storage_key, original_name, "
+    "content_type, size_bytes, sha256, completed_at) VALUES ($1, $2, 'ready', $3, $4, $5, $6, "
+    "$7, $8, $9)";
 static const char SQL_PENDING_KEY[] =
     "SELECT 1 FROM files WHERE storage_key = $1 AND status = 'pending'";
 
@@ -216,4 +226,31 @@ int store_files_key_pending(struct ctx *cx, const char *key, bool *pending)
     if (rc == 0)
         *pending = r->nrows > 0;
     return rc;
+}
+
+int store_files_without_manuscript(struct ctx *cx, int limit, struct bare_book **items, int *n)
+{
+    struct db_param p = DBP_INT(limit);
+    struct db_result *r;
+    int rc = cx_query(cx, SQL_WITHOUT_MANUSCRIPT, &p, 1, &r);
+
+    if (rc != 0)
+        return rc;
+    *n = r->nrows;
+    *items = arena_zalloc(cx->arena, sizeof(**items) * (size_t)(r->nrows + 1));
+    for (int i = 0; i < r->nrows; i++)
+        (*items)[i] = (struct bare_book){db_get_int(r, i, 0), db_get(r, i, 1), db_get(r, i, 2),
+                                         db_get(r, i, 3), db_get(r, i, 4), db_get(r, i, 5)};
+    return 0;
+}
+
+int store_files_insert_ready(struct ctx *cx, const struct file_row *f, const char *now)
+{
+    struct db_param p[] = {DBP_INT(f->book_id),        DBP_TEXT(f->kind),
+                           DBP_INT(f->version),        DBP_TEXT(f->storage_key),
+                           DBP_TEXT(f->original_name), DBP_TEXT(f->content_type),
+                           DBP_INT(f->size_bytes),     DBP_TEXT(f->sha256),
+                           DBP_TEXT(now)};
+
+    return cx_query(cx, SQL_INSERT_READY, p, 9, NULL);
 }

@@ -38,4 +38,15 @@ int store_files_delete(struct ctx *cx, long long id);
 /* True when a pending file row owns "key" (uploads are refused once it is completed). */
 int store_files_key_pending(struct ctx *cx, const char *key, bool *pending);
 
+/* The facts a generated manuscript needs about a book. */
+struct bare_book {
+    long long id;
+    const char *title, *language, *description, *author, *published_at;
+};
+
+/* Books (not deleted) that have no manuscript at all, at most "limit". */
+int store_files_without_manuscript(struct ctx *cx, int limit, struct bare_book **items, int *n);
+/* Records a file that is ready from the start (generated demo manuscripts). */
+int store_files_insert_ready(struct ctx *cx, const struct file_row *f, const char *now);
+
 #endif
