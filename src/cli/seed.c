@@ -101,10 +101,10 @@ int cli_seed_run(struct app *app, const struct seed_opts *o)
     /* demo books get readable manuscripts, outside the catalog's transaction (storage I/O) */
     if (rc == 0 && o->demo)
         rc = demo_books_attach_manuscripts(&cx, &made);
-    if (rc == 0)
-        print_report(o, &r);
     if (rc == 0 && made)
         printf("generated %d demo manuscript(s)\n", made);
+    if (rc == 0)
+        print_report(o, &r);
     else
         fprintf(stderr, "mangu seed: %s (nothing was written)\n",
                 cx.err_msg ? cx.err_msg : "failed");
