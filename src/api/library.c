@@ -175,7 +175,7 @@ static int one_annotation(struct ctx *cx, long long book_id, long long id,
 
 int api_annotations_create(struct ctx *cx, struct http_request *req, struct http_response *res)
 {
-    long long book_id, id;
+    long long book_id = 0, id = 0;
     int rc = path_id(cx, req, "book_id", &book_id);
 
     if (rc == 0)
@@ -185,7 +185,7 @@ int api_annotations_create(struct ctx *cx, struct http_request *req, struct http
 
 int api_annotations_update(struct ctx *cx, struct http_request *req, struct http_response *res)
 {
-    long long book_id, id;
+    long long book_id = 0, id = 0;
     int rc = path_id(cx, req, "book_id", &book_id);
 
     if (rc == 0)

@@ -106,7 +106,7 @@ static int variants(struct arena *a, const char *tok, const char **out)
 static int nearest(struct ctx *cx, const char *tok, const char **best)
 {
     const char **similar, *var[2 * TEXT_TOKEN_MAX];
-    bool known[2 * TEXT_TOKEN_MAX];
+    bool known[2 * TEXT_TOKEN_MAX] = {false};
     int n_similar, n_var = variants(cx->arena, tok, var);
     int chars = (int)text_chars(tok), limit = chars <= 4 ? 1 : 2, best_d = limit + 1;
     int rc = store_search_similar_words(cx, tok, CANDIDATES, &similar, &n_similar);
