@@ -37,13 +37,20 @@ test('/ is index.html with no-cache and a CSP forbidding framing', async () => {
 });
 
 test('any unknown non-API path falls back to index.html', async () => {
-  for (const p of ['/books/some-slug', '/library', '/a/b/c?x=1', '/index.html']) {
+  for (const p of ['/search?q=x', '/library', '/a/b/c?x=1', '/index.html']) {
     const r = await api(srv.url, p);
     assert.equal(r.status, 200, p);
     assert.equal(r.text, web.index, p);
     assert.match(r.headers.get('content-type') || '', /^text\/html/, p);
     assert.match(r.headers.get('cache-control') || '', /\bno-cache\b/, p);
   }
+});
+
+test('an unknown book page is the client (which shows its 404) with status 404', async () => {
+  const r = await api(srv.url, '/books/no-such-book-anywhere');
+  assert.equal(r.status, 404);
+  assert.match(r.headers.get('content-type') || '', /^text\/html/);
+  assert.match(r.text, /<html/i);
 });
 
 test('a missing asset is a 404, not index.html', async () => {
