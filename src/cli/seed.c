@@ -98,15 +98,22 @@ int cli_seed_run(struct app *app, const struct seed_opts *o)
     int made = 0;
     int rc = seed_run(&cx, o, &r);
 
-    /* demo books get readable manuscripts, outside the catalog's transaction (storage I/O) */
-    if (rc == 0 && o->demo)
-        rc = demo_books_attach_manuscripts(&cx, &made);
-    if (rc == 0 && made)
-        printf("generated %d demo manuscript(s)\n", made);
-    if (rc == 0)
-        print_report(o, &r);
-    else
+    if (rc != 0) {
         fprintf(stderr, "mangu seed: %s (nothing was written)\n",
+                cx.err_msg ? cx.err_msg : "failed");
+        arena_free(cx.arena);
+        return 1;
+    }
+    print_report(o, &r);
+    /* demo books get readable manuscripts, after the catalog's transaction (storage I/O);
+       generated benchmark books (--books) do not */
+    if (o->demo && !o->books)
+        rc = demo_books_attach_manuscripts(&cx, &made);
+    if (made)
+        printf("generated %d demo manuscript(s)\n", made);
+    if (rc != 0)
+        fprintf(stderr, "mangu seed: the catalog is written, but demo manuscripts failed: %s; "
+                        "run the same command again to finish them\n",
                 cx.err_msg ? cx.err_msg : "failed");
     arena_free(cx.arena);
     return rc == 0 ? 0 : 1;

@@ -9,6 +9,7 @@
 
 #include <cmocka.h>
 
+#include "core/rng.h"
 #include "service/covers.h"
 
 static char *render(const char *slug, const char *title, const char *author, const char *genre)
@@ -163,6 +164,27 @@ static void lines_stay_in_their_buffers(void **state)
         assert_true(strlen(l.line[i]) < COVER_LINE_MAX);
 }
 
+/* Random bytes as title and author: always a clean document, under the sanitizers too. */
+static void random_input_is_always_clean(void **state)
+{
+    struct rng r;
+    char title[400], author[80], slug[16];
+
+    rng_seed(&r, 42);
+    for (int k = 0; k < 300; k++) {
+        size_t n = rng_below(&r, sizeof(title) - 1), m = rng_below(&r, sizeof(author) - 1);
+        for (size_t i = 0; i < n; i++)
+            title[i] = (char)(1 + rng_below(&r, 255));
+        for (size_t i = 0; i < m; i++)
+            author[i] = (char)(1 + rng_below(&r, 255));
+        title[n] = author[m] = '\0';
+        snprintf(slug, sizeof(slug), "r-%d", k);
+        char *svg = render(slug, title, author, k % 3 ? NULL : "comics");
+        assert_clean_xml(svg);
+        free(svg);
+    }
+}
+
 static void capitals_and_empty_text(void **state)
 {
     struct cover_fit f = {FACE_SANS, 0, 1, 0.1, 300, 2, 20, 10};
@@ -188,6 +210,7 @@ int main(void)
         cmocka_unit_test(short_titles_are_big_and_balanced),
         cmocka_unit_test(unbreakable_words_are_cut_with_an_ellipsis),
         cmocka_unit_test(lines_stay_in_their_buffers),
+        cmocka_unit_test(random_input_is_always_clean),
         cmocka_unit_test(capitals_and_empty_text),
     };
 
