@@ -9,6 +9,15 @@ port=$(python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print
 # the default per-IP limit allows, so the server runs without it (rate limits have HTTP tests).
 MANGU_DATA_DIR="$tmp/data" MANGU_ENV=test build/mangu-test seed --demo >"$tmp/seed.log" 2>&1 ||
     { cat "$tmp/seed.log" >&2; exit 1; }
+# The accounts test reads mailed links (verification, reset) through the admin outbox API,
+# signed in as this admin.
+export MANGU_E2E_ADMIN_EMAIL=admin@e2e.test
+MANGU_E2E_ADMIN_PASSWORD="e2e-admin-$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')"
+export MANGU_E2E_ADMIN_PASSWORD
+printf '%s\n' "$MANGU_E2E_ADMIN_PASSWORD" >"$tmp/admin-password"
+MANGU_DATA_DIR="$tmp/data" MANGU_ENV=test build/mangu-test user create --email "$MANGU_E2E_ADMIN_EMAIL" \
+    --role admin --name "Ada Admin" --password-file "$tmp/admin-password" >"$tmp/admin.log" 2>&1 ||
+    { cat "$tmp/admin.log" >&2; exit 1; }
 MANGU_DATA_DIR="$tmp/data" MANGU_LISTEN="127.0.0.1:$port" MANGU_ENV=test MANGU_WEB_DIR=web/dist \
     MANGU_RATE_LIMIT=off build/mangu-test serve >"$tmp/server.log" 2>&1 &
 pid=$!

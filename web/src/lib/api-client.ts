@@ -1,6 +1,8 @@
 // Fetch wrapper for the mangu JSON API: sends cookies, validates bodies with
 // zod, and turns failures into ApiError (the server answered) or NetworkError
-// (it could not be reached).
+// (it could not be reached). When an auth handler is installed (lib/session.ts
+// installs one), calls carry `Authorization: Bearer` and a 401 is answered by
+// one refresh of the access token and one retry.
 import { z } from 'zod';
 import { env } from '@/config/env';
 
@@ -12,6 +14,7 @@ type ApiErrorInit = {
   message: string;
   details?: ApiErrorDetails | undefined;
   requestId?: string | undefined;
+  retryAfterSeconds?: number | undefined;
 };
 
 /** The server answered with an error, or with a body the client cannot read. */
@@ -21,6 +24,8 @@ export class ApiError extends Error {
   readonly code: string;
   readonly details: ApiErrorDetails;
   readonly requestId: string | undefined;
+  /** From a 429's Retry-After header, when it gives seconds. */
+  readonly retryAfterSeconds: number | undefined;
 
   constructor(init: ApiErrorInit) {
     super(init.message);
@@ -28,6 +33,7 @@ export class ApiError extends Error {
     this.code = init.code;
     this.details = init.details ?? {};
     this.requestId = init.requestId;
+    this.retryAfterSeconds = init.retryAfterSeconds;
   }
 }
 
@@ -60,7 +66,34 @@ export type RequestOptions<T> = {
   signal?: AbortSignal | undefined;
   /** Non-2xx statuses whose body is a normal answer (health's 503). */
   acceptStatus?: readonly number[];
+  /**
+   * false: send no access token and never refresh on 401 (sign-in, sign-up, the
+   * refresh call itself: their 401 means "wrong credentials", not "token expired").
+   */
+  auth?: boolean;
 };
+
+/** How the client gets access tokens; lib/session.ts provides it. */
+export type AuthHandler = {
+  /** The token to send now (may refresh first when it is about to expire), or null. */
+  accessToken(): Promise<string | null>;
+  /**
+   * A call sent with `rejected` got 401: returns a fresh token to retry with, or
+   * null when there is no session to refresh.
+   */
+  refreshAfterUnauthorized(rejected: string | null): Promise<string | null>;
+};
+
+let authHandler: AuthHandler | null = null;
+
+export function setAuthHandler(handler: AuthHandler | null): void {
+  authHandler = handler;
+}
+
+function parseRetryAfter(value: string | null): number | undefined {
+  if (value === null || !/^\d+$/.test(value.trim())) return undefined;
+  return Number(value.trim());
+}
 
 /**
  * Maps a failed response to an ApiError. `body` is the parsed JSON, or
@@ -68,6 +101,7 @@ export type RequestOptions<T> = {
  */
 export function toApiError(response: Response, body: unknown): ApiError {
   const headerRequestId = response.headers.get('X-Request-Id') ?? undefined;
+  const retryAfterSeconds = parseRetryAfter(response.headers.get('Retry-After'));
   const parsed = errorBodySchema.safeParse(body);
 
   if (parsed.success) {
@@ -78,6 +112,7 @@ export function toApiError(response: Response, body: unknown): ApiError {
       message,
       details: details ?? undefined,
       requestId: request_id ?? headerRequestId,
+      retryAfterSeconds,
     });
   }
   return new ApiError({
@@ -85,6 +120,7 @@ export function toApiError(response: Response, body: unknown): ApiError {
     code: 'http_error',
     message: `Request failed with status ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`,
     requestId: headerRequestId,
+    retryAfterSeconds,
   });
 }
 
@@ -103,8 +139,9 @@ async function readBody(response: Response): Promise<unknown> {
   }
 }
 
-function buildInit(options: RequestOptions<unknown>): RequestInit {
+function buildInit(options: RequestOptions<unknown>, token: string | null): RequestInit {
   const headers: Record<string, string> = { Accept: 'application/json' };
+  if (token) headers.Authorization = `Bearer ${token}`;
   const init: RequestInit = {
     method: options.method ?? 'GET',
     credentials: 'include',
@@ -119,17 +156,36 @@ function buildInit(options: RequestOptions<unknown>): RequestInit {
   return init;
 }
 
-/** Calls `path` under the API base URL ('/api') and returns the validated body. */
-export async function apiRequest<T>(path: string, options: RequestOptions<T>): Promise<T> {
-  let response: Response;
-
+async function send(
+  path: string,
+  options: RequestOptions<unknown>,
+  token: string | null,
+): Promise<Response> {
   try {
-    response = await fetch(`${env.apiBaseUrl}${path}`, buildInit(options));
+    return await fetch(`${env.apiBaseUrl}${path}`, buildInit(options, token));
   } catch (error) {
     if (isAbort(error, options.signal)) throw error;
     throw new NetworkError('Could not reach the server', { cause: error });
   }
+}
 
+/** Sends the call; on 401 asks the auth handler for a fresh token and retries once. */
+async function sendWithAuth(path: string, options: RequestOptions<unknown>): Promise<Response> {
+  const handler = options.auth === false ? null : authHandler;
+  if (!handler) return send(path, options, null);
+
+  const token = await handler.accessToken();
+  const response = await send(path, options, token);
+  if (response.status !== 401) return response;
+
+  const fresh = await handler.refreshAfterUnauthorized(token);
+  if (!fresh) return response;
+  return send(path, options, fresh);
+}
+
+/** Calls `path` under the API base URL ('/api') and returns the validated body. */
+export async function apiRequest<T>(path: string, options: RequestOptions<T>): Promise<T> {
+  const response = await sendWithAuth(path, options);
   const body = await readBody(response);
   const accepted = response.ok || (options.acceptStatus ?? []).includes(response.status);
 
@@ -146,6 +202,19 @@ export async function apiRequest<T>(path: string, options: RequestOptions<T>): P
     });
   }
   return parsed.data;
+}
+
+/**
+ * Calls `path` like apiRequest (token, one refresh on 401) but hands back the raw response, for
+ * bodies that are not JSON: a book's bytes, a Markdown export. A non-2xx answer throws ApiError.
+ */
+export async function apiFetch(
+  path: string,
+  options: { signal?: AbortSignal | undefined } = {},
+): Promise<Response> {
+  const response = await sendWithAuth(path, { schema: z.unknown(), signal: options.signal });
+  if (!response.ok) throw toApiError(response, await readBody(response));
+  return response;
 }
 
 type MethodOptions<T> = Omit<RequestOptions<T>, 'method' | 'body'>;

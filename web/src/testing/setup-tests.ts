@@ -1,13 +1,30 @@
-// Vitest set-up: jest-dom matchers, and a clean DOM and storage between tests.
+// Vitest set-up: jest-dom matchers, and a clean DOM, storage and session between tests.
 import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
 import { afterEach } from 'vitest';
+import { resetSessionForTests } from '@/lib/session';
 
-// jsdom has no scrolling; the router's scroll restoration calls it.
-if (typeof window !== 'undefined') window.scrollTo = () => undefined;
+// jsdom has no scrolling; the router's scroll restoration (and #hash links) call it.
+if (typeof window !== 'undefined') {
+  window.scrollTo = () => undefined;
+  const element = Element.prototype as Partial<Element>;
+  element.scrollIntoView ??= () => undefined;
+}
+
+// jsdom has <dialog> but not its modal methods; open/close by the attribute.
+if (typeof HTMLDialogElement !== 'undefined' && !HTMLDialogElement.prototype.showModal) {
+  HTMLDialogElement.prototype.showModal = function showModal(this: HTMLDialogElement) {
+    this.open = true;
+  };
+  HTMLDialogElement.prototype.close = function close(this: HTMLDialogElement) {
+    this.open = false;
+    this.dispatchEvent(new Event('close'));
+  };
+}
 
 afterEach(() => {
   cleanup();
+  resetSessionForTests();
   if (typeof window === 'undefined') return;
   window.localStorage.clear();
   delete document.documentElement.dataset.theme;

@@ -1,32 +1,84 @@
-// Home page. For now: a welcome and the server's health.
-import { createRoute } from '@tanstack/react-router';
-import { HealthPanel } from '@/features/health/components/health-panel';
+// Home page: the storefront. A featured hero, curated shelves, genres and authors.
+import { Link, createRoute } from '@tanstack/react-router';
+import { PopularAuthors } from '@/features/authors/components/popular-authors';
+import { BookListRow } from '@/features/books/components/book-list-row';
+import { BookShelf } from '@/features/books/components/book-shelf';
+import { FeaturedHero } from '@/features/books/components/featured-hero';
+import { GenreGrid } from '@/features/categories/components/genre-grid';
+import { ContinueReadingRow } from '@/features/library/components/continue-reading-row';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { rootRoute } from './root';
+
+const seeAll = 'mr-2 text-sm font-medium text-accent hover:underline';
 
 function HomeRoute() {
   useDocumentTitle();
 
   return (
-    <div className="grid items-start gap-10 lg:grid-cols-[1.1fr_1fr] lg:gap-16">
-      <section aria-labelledby="home-heading" className="flex flex-col gap-5 pt-2">
-        <p className="text-xs font-semibold tracking-[0.3em] text-accent uppercase">Opening soon</p>
-        <h1
-          id="home-heading"
-          className="font-display text-4xl leading-[1.1] text-balance text-ink sm:text-5xl lg:text-6xl"
-        >
-          Stories worth staying up for.
-        </h1>
-        <p className="max-w-prose text-lg text-pretty text-ink-muted">
-          MANGU Publishing is a bookstore and reading room you can run yourself. Discover new
-          authors, buy their books and read them right here in the browser.
-        </p>
-        <p className="max-w-prose text-sm text-ink-muted">
-          The shelves are still being stocked. Until they open, this page reports how the server is
-          doing.
-        </p>
-      </section>
-      <HealthPanel />
+    <div className="flex flex-col">
+      <h1 className="sr-only">MANGU Publishing: books to discover, buy and read</h1>
+      <FeaturedHero />
+      <div className="mt-6 flex flex-col gap-14 sm:mt-8 sm:gap-16">
+        <ContinueReadingRow />
+        <BookShelf
+          kind="trending"
+          title="Trending now"
+          blurb="What readers are opening this week"
+          action={
+            <Link
+              to="/books"
+              search={{ sort: 'popular' }}
+              className={seeAll}
+              aria-label="See all trending books"
+            >
+              See all
+            </Link>
+          }
+        />
+        <BookShelf
+          kind="new"
+          title="New releases"
+          blurb="Fresh from the presses"
+          action={
+            <Link to="/books" className={seeAll} aria-label="See all new releases">
+              See all
+            </Link>
+          }
+        />
+        <GenreGrid />
+        <BookShelf
+          kind="top-rated"
+          title="Top rated"
+          blurb="The books readers love most"
+          action={
+            <Link
+              to="/books"
+              search={{ sort: 'rating' }}
+              className={seeAll}
+              aria-label="See all top rated books"
+            >
+              See all
+            </Link>
+          }
+        />
+        <BookListRow
+          title="Free to read"
+          blurb="Classics and new voices, on the house"
+          filter={{ price: 'free', sort: 'popular' }}
+          data-testid="shelf-free"
+          action={
+            <Link
+              to="/books"
+              search={{ price: 'free' }}
+              className={seeAll}
+              aria-label="See all free books"
+            >
+              See all
+            </Link>
+          }
+        />
+        <PopularAuthors />
+      </div>
     </div>
   );
 }

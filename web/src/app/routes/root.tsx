@@ -1,12 +1,23 @@
 // The root route: the page frame around every page, and the 404 for unknown paths.
 import { Outlet, createRootRoute } from '@tanstack/react-router';
 import { AppLayout } from '@/components/layout/app-layout';
+import { CartButton } from '@/features/cart/components/cart-button';
+import { PublishLink } from '@/features/publishing/components/publish-link';
+import { SearchTypeahead } from '@/features/search/components/search-typeahead';
 import { NotFoundRoute } from './not-found';
 import { RouteError } from './route-error';
 
 function RootLayout() {
   return (
-    <AppLayout>
+    <AppLayout
+      search={<SearchTypeahead />}
+      actions={
+        <>
+          <PublishLink />
+          <CartButton />
+        </>
+      }
+    >
       <Outlet />
     </AppLayout>
   );

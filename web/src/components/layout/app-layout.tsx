@@ -3,16 +3,24 @@ import type { ReactNode } from 'react';
 import { Footer } from '@/components/layout/footer';
 import { Header } from '@/components/layout/header';
 
-export function AppLayout({ children }: { children: ReactNode }) {
+export function AppLayout({
+  children,
+  search,
+  actions,
+}: {
+  children: ReactNode;
+  search?: ReactNode;
+  actions?: ReactNode;
+}) {
   return (
-    <div className="flex min-h-dvh flex-col">
+    <div className="flex min-h-dvh flex-col overflow-x-clip">
       <a
         href="#main"
         className="sr-only focus:not-sr-only focus:fixed focus:top-3 focus:left-3 focus:z-50 focus:rounded-full focus:bg-accent focus:px-4 focus:py-2 focus:text-sm focus:font-medium focus:text-accent-ink"
       >
         Skip to content
       </a>
-      <Header />
+      <Header search={search} actions={actions} />
       <main
         id="main"
         tabIndex={-1}

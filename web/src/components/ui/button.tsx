@@ -1,8 +1,8 @@
-// Button in three looks; pass `className` for layout only.
+// Button in four looks; pass `className` for layout only.
 import type { ButtonHTMLAttributes } from 'react';
 import { cn } from '@/utils/cn';
 
-type Variant = 'primary' | 'secondary' | 'ghost';
+type Variant = 'primary' | 'secondary' | 'ghost' | 'danger';
 
 const base =
   'inline-flex items-center justify-center gap-2 rounded-full text-sm font-medium transition-colors ' +
@@ -12,6 +12,7 @@ const variants: Record<Variant, string> = {
   primary: 'bg-accent text-accent-ink hover:bg-accent-strong',
   secondary: 'border border-line bg-surface-raised text-ink hover:border-accent',
   ghost: 'text-ink hover:bg-surface-raised',
+  danger: 'bg-negative text-canvas hover:bg-negative/85',
 };
 
 export type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant };

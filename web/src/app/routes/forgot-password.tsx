@@ -1,0 +1,37 @@
+// /forgot-password: ask for a reset link.
+import { Link, createRoute } from '@tanstack/react-router';
+import { AuthCard } from '@/features/auth/components/auth-card';
+import { ForgotPasswordForm } from '@/features/auth/components/forgot-password-form';
+import { useDocumentTitle } from '@/hooks/use-document-title';
+import { rootRoute } from './root';
+
+function ForgotPasswordRoute() {
+  useDocumentTitle('Forgot your password');
+
+  return (
+    <AuthCard
+      eyebrow="Account help"
+      title="Forgot your password?"
+      description="Enter the email you signed up with and we will send you a link to choose a new one."
+      footer={
+        <>
+          Remembered it?{' '}
+          <Link
+            to="/sign-in"
+            className="font-medium text-accent underline-offset-4 hover:underline"
+          >
+            Back to sign in
+          </Link>
+        </>
+      }
+    >
+      <ForgotPasswordForm />
+    </AuthCard>
+  );
+}
+
+export const forgotPasswordRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/forgot-password',
+  component: ForgotPasswordRoute,
+});

@@ -1,0 +1,56 @@
+// Reading routes (src/api/library.c, src/api/files.c): positions, annotations, and the reader's
+// own settings and URL.
+import { z } from 'zod';
+
+/** GET/PUT /api/library/{book_id}/progress. `device_name` is sent by newer servers only. */
+export const progressSchema = z.object({
+  position: z.string().nullish(),
+  progress: z.number().catch(0),
+  device_id: z.string().nullish(),
+  device_name: z.string().nullish(),
+  updated_at: z.string().nullish(),
+});
+
+export const annotationKinds = ['bookmark', 'highlight'] as const;
+export const highlightColors = ['yellow', 'green', 'blue', 'pink', 'purple'] as const;
+export type HighlightColor = (typeof highlightColors)[number];
+
+export const annotationSchema = z.object({
+  id: z.number(),
+  kind: z.enum(annotationKinds),
+  position: z.string(),
+  text: z.string().nullish(),
+  note: z.string().nullish(),
+  color: z.string().nullish(),
+  created_at: z.string(),
+  updated_at: z.string().nullish(),
+});
+
+export const annotationListSchema = z.object({ items: z.array(annotationSchema) });
+
+export type AnnotationInput = {
+  kind: (typeof annotationKinds)[number];
+  position: string;
+  text?: string;
+  note?: string;
+  color?: HighlightColor;
+};
+
+/** The reader's look, remembered in localStorage. */
+export const readerSettingsSchema = z.object({
+  flow: z.enum(['paginated', 'scrolled']).catch('paginated'),
+  fontSize: z.number().int().min(70).max(200).catch(100),
+  fontFamily: z.enum(['publisher', 'serif', 'sans', 'mono']).catch('publisher'),
+  lineHeight: z.enum(['compact', 'normal', 'relaxed']).catch('normal'),
+  theme: z.enum(['light', 'sepia', 'dark']).catch('light'),
+});
+
+/** /read/$bookId?sample=true opens the public sample instead of the owner's copy. */
+export const readerSearchSchema = z.object({
+  sample: z.boolean().optional().catch(undefined),
+});
+
+export type Progress = z.infer<typeof progressSchema>;
+export type Annotation = z.infer<typeof annotationSchema>;
+export type ReaderSettings = z.infer<typeof readerSettingsSchema>;
+export type ReaderSearch = z.infer<typeof readerSearchSchema>;
