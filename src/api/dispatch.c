@@ -183,8 +183,11 @@ void api_handle(struct ctx *cx, struct http_request *req, struct http_response *
     else
         web_serve(cx, req, res);
     add_cors(cx, req, res);
-    add_security_headers(
-        cx, res, res->content_type && !api && strncmp(res->content_type, "text/html", 9) == 0);
+    /* a page's 304 has no type: browsers merge its headers into the cached page, so it must
+       carry the page's policy, never the API's */
+    bool html = !api && (res->content_type ? strncmp(res->content_type, "text/html", 9) == 0
+                                           : res->status == 304);
+    add_security_headers(cx, res, html);
 }
 
 void api_done(struct ctx *cx, const struct http_request *req, int status, double seconds)
