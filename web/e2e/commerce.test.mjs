@@ -184,8 +184,7 @@ test('buy two books with a coupon in the test checkout; the admin refunds the or
     await shot(page, 'commerce-test-checkout');
 
     // Another device already on the success page waits, then turns to paid when the payment
-    // lands. (A second context: the same URL in the same browser would be a revalidated cache
-    // hit, and the server's 304 for the page currently carries the API's CSP; see the report.)
+    // lands.
     const other = await openPage(browser, { viewport: DESKTOP });
     const waiting = other.page;
     await waiting.goto(

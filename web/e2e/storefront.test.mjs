@@ -124,7 +124,7 @@ test('home → search with the typeahead → book → author → category', asyn
         .filter({ hasText: /Add to cart|Add to library|View cart/ })
         .first(),
     );
-    await visible(details.getByRole('button', { name: 'Read sample' }));
+    await visible(details.getByRole('link', { name: 'Read sample' }));
     await visible(details.getByRole('region', { name: 'Details' }));
     assert.equal(await page.title(), `${title} · MANGU Publishing`);
     await snapshot(page, 'book');

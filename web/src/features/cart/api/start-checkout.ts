@@ -14,14 +14,17 @@ export function startCheckout(): Promise<CheckoutAnswer> {
   return api.post('/checkout', undefined, { schema: checkoutSchema });
 }
 
-/** Leaves the single-page app for the payment page (another origin for Stripe). */
-export function goToPayment(url: string): void {
-  window.location.assign(url);
-}
+/** Leaves the single-page app for the payment page (another origin for Stripe). An object, so
+ * tests can stand in for the page change. */
+export const paymentPage = {
+  open(url: string): void {
+    window.location.assign(url);
+  },
+};
 
 export function useStartCheckout() {
   return useMutation({
     mutationFn: startCheckout,
-    onSuccess: ({ checkout_url }) => goToPayment(checkout_url),
+    onSuccess: ({ checkout_url }) => paymentPage.open(checkout_url),
   });
 }

@@ -5,6 +5,7 @@
 // the local cart as it was and is tried again at the next change.
 import { type QueryClient, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useSyncExternalStore } from 'react';
+import { ApiError } from '@/lib/api-client';
 import { getSession, subscribeSession } from '@/lib/session';
 import { CART_QUERY_KEY } from '../api/get-cart';
 import { type MergeAnswer, mergeCart } from '../api/merge-cart';
@@ -52,24 +53,43 @@ function noticeOf(
 }
 
 let inflight: Promise<void> | null = null;
+let retryTimer: ReturnType<typeof setTimeout> | undefined;
+let failures = 0;
+const RETRY_MS = [2_000, 5_000, 15_000];
+
+/** A failure worth trying again (offline, 5xx, 429), not a refusal. */
+function transient(error: unknown): boolean {
+  return !(error instanceof ApiError) || error.status >= 500 || error.status === 429;
+}
 
 /** Merges the local cart into the signed-in user's cart, once at a time. */
 export function mergeLocalCart(queryClient: QueryClient): Promise<void> {
   if (inflight) return inflight;
   const sent = getLocalCart();
   if (getSession().status !== 'signed-in' || sent.length === 0) return Promise.resolve();
+  clearTimeout(retryTimer);
 
   let again = false;
   inflight = mergeCart(sent.map((e) => e.book_id))
-    .then((answer) => {
+    .then(async (answer) => {
+      failures = 0;
       // Books added to the local cart while the call was out stay for another merge.
       dropFromLocalCart(sent.map((e) => e.book_id));
       again = getLocalCart().length > 0;
       const { skipped, ...cart } = answer;
+      // A GET /api/cart sent before the merge landed must not overwrite the merged cart.
+      await queryClient.cancelQueries({ queryKey: CART_QUERY_KEY });
       queryClient.setQueryData(CART_QUERY_KEY, cart);
       setNotice(noticeOf(skipped, sent));
     })
-    .catch(() => undefined) // offline or refused: the local cart stays for the next try
+    .catch((error: unknown) => {
+      // The local cart stays; a passing failure is tried again a little later.
+      const delay = RETRY_MS[failures];
+      failures += 1;
+      if (transient(error) && delay !== undefined) {
+        retryTimer = setTimeout(() => void mergeLocalCart(queryClient), delay);
+      }
+    })
     .finally(() => {
       inflight = null;
     });
@@ -93,6 +113,8 @@ export function useCartMerge(): void {
 
 /** Tests only. */
 export function resetCartMergeForTests(): void {
+  clearTimeout(retryTimer);
+  failures = 0;
   inflight = null;
   notice = null;
 }

@@ -13,7 +13,11 @@ export function useClaimBook() {
     mutationFn: claimBook,
     onSuccess: (entry) => {
       client.setQueryData(['library', 'entry', String(entry.book.id)], entry);
-      void client.invalidateQueries({ queryKey: ['library', 'list'] });
+      // Lists, "continue reading" and the reviews' ownership check all change.
+      void client.invalidateQueries({
+        queryKey: ['library'],
+        predicate: (query) => query.queryKey[1] !== 'entry',
+      });
     },
   });
 }

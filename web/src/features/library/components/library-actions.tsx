@@ -1,6 +1,7 @@
 // The book page's reading buttons: "Read now" for a book in my library, "Add to library" for a
-// free one (claims it, then offers to read), and "Read sample" for everyone else. Paid books
-// that are not mine show only the sample link: buying is the commerce buttons' job.
+// free one (claims it, then offers to read), and "Read sample" for everyone else (the reader says
+// so when a book has none: the book's JSON does not tell, and probing would log a 404 on every
+// page). Paid books that are not mine show only the sample link: buying is the cart's job.
 import { Link, useLocation, useNavigate } from '@tanstack/react-router';
 import { Button, buttonClasses } from '@/components/ui/button';
 import { useSession } from '@/hooks/use-session';
@@ -11,7 +12,7 @@ import { useLibraryEntry } from '../api/get-library-entry';
 
 type LibraryActionsProps = {
   book: { id: number; title: string; is_free: boolean };
-  /** Show the "Read sample" link (the book page knows whether one makes sense). */
+  /** Offer "Read sample" (false: never). */
   sample?: boolean;
   className?: string;
 };

@@ -22,7 +22,7 @@ function SortControl({
   const id = useId();
   return (
     <div className="flex items-center gap-2">
-      <label htmlFor={id} className="text-sm text-ink-muted">
+      <label htmlFor={id} className="text-sm whitespace-nowrap text-ink-muted">
         Sort by
       </label>
       <select

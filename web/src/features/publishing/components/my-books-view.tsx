@@ -65,7 +65,8 @@ function BookRow({ item }: { item: MyBook }) {
       className="grid grid-cols-[3.5rem_1fr] gap-x-4 gap-y-3 rounded-2xl border border-line bg-surface/70 p-4 sm:grid-cols-[3.5rem_1fr_auto] sm:items-center"
     >
       <BookCover
-        src={book.cover_url}
+        // A draft's generated cover is not public (404 to the page); the stand-in shows instead.
+        src={published || book.cover_url?.startsWith('/static/') ? book.cover_url : null}
         title={book.title}
         alt=""
         className="row-span-2 w-14 sm:row-span-1"

@@ -143,7 +143,9 @@ describe('UploadDropZone with useUpload', () => {
 
     act(() => xhr.respond(200, '{"key":"k","size":5}'));
     await vi.waitFor(() => expect(onComplete).toHaveBeenCalledTimes(1));
-    expect(onComplete.mock.calls[0]?.[0]).toMatchObject({ report: { metadata: { title: 'Alice' } } });
+    expect(onComplete.mock.calls[0]?.[0]).toMatchObject({
+      report: { metadata: { title: 'Alice' } },
+    });
     expect(screen.getByRole('progressbar', { name: 'Manuscript upload' })).toHaveAttribute(
       'aria-valuenow',
       '100',

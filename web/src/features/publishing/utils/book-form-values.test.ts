@@ -36,7 +36,12 @@ describe('checkBookForm', () => {
 describe('draftInput', () => {
   it('stands in for what the form lacks, and says which fields are stand-ins', () => {
     const { input, standIns } = draftInput(emptyBookForm, 'epub3-alice_cover.epub', 'epub');
-    expect(input).toMatchObject({ title: 'epub3 alice cover', format: 'epub', price_cents: 0, language: 'en' });
+    expect(input).toMatchObject({
+      title: 'epub3 alice cover',
+      format: 'epub',
+      price_cents: 0,
+      language: 'en',
+    });
     expect(standIns).toEqual(['title', 'format']);
   });
 
@@ -76,6 +81,12 @@ describe('formFromBook', () => {
       status: 'draft',
       can_edit: true,
     });
-    expect(values).toMatchObject({ price: '19.99', currency: 'EUR', pageCount: '90', categoryIds: [4], format: 'pdf' });
+    expect(values).toMatchObject({
+      price: '19.99',
+      currency: 'EUR',
+      pageCount: '90',
+      categoryIds: [4],
+      format: 'pdf',
+    });
   });
 });

@@ -27,7 +27,8 @@ const alice: EpubMetadata = {
   title: "Alice's Adventures in Wonderland",
   subtitle: null,
   language: 'en-US',
-  description: '<p>A girl falls down a rabbit hole &amp; finds <em>Wonderland</em>.</p><p>Curiouser.</p>',
+  description:
+    '<p>A girl falls down a rabbit hole &amp; finds <em>Wonderland</em>.</p><p>Curiouser.</p>',
   publisher: 'Macmillan',
   isbn: 'urn:isbn:9780306406157',
   creators: [{ name: 'Lewis Carroll', role: 'aut', contributor: false }],
@@ -36,7 +37,10 @@ const alice: EpubMetadata = {
   pages_estimated: true,
 };
 
-const form = (over: Partial<BookFormValues> = {}): BookFormValues => ({ ...emptyBookForm, ...over });
+const form = (over: Partial<BookFormValues> = {}): BookFormValues => ({
+  ...emptyBookForm,
+  ...over,
+});
 const placeholders = (...fields: BookField[]) => new Set<BookField>(fields);
 
 describe('suggestionFromMetadata', () => {
@@ -52,14 +56,18 @@ describe('suggestionFromMetadata', () => {
   });
 
   it('takes a page count only when the file states it', () => {
-    expect(suggestionFromMetadata({ ...alice, pages_estimated: false }, 'pdf', []).pageCount).toBe('30');
+    expect(suggestionFromMetadata({ ...alice, pages_estimated: false }, 'pdf', []).pageCount).toBe(
+      '30',
+    );
     expect(suggestionFromMetadata({ creators: [], subjects: [] }, null, tree)).toEqual({});
   });
 });
 
 describe('categoriesForSubjects', () => {
   it('matches names and slugs, ignoring case, accents and "&" vs "and"', () => {
-    expect(categoriesForSubjects(['FANTASY', 'mystery & crime', 'childrens'], tree)).toEqual([2, 4, 20]);
+    expect(categoriesForSubjects(['FANTASY', 'mystery & crime', 'childrens'], tree)).toEqual([
+      2, 4, 20,
+    ]);
     expect(categoriesForSubjects(['Juvenile fantasy fiction'], tree)).toEqual([2]);
     expect(categoriesForSubjects(['Knitting', ''], tree)).toEqual([]);
   });
@@ -75,9 +83,20 @@ describe('mergePrefill', () => {
   const suggestion = suggestionFromMetadata(alice, 'epub', tree);
 
   it('fills empty fields and defaults without asking', () => {
-    const result = mergePrefill(form({ price: '4.99' }), placeholders('language', 'currency'), suggestion);
+    const result = mergePrefill(
+      form({ price: '4.99' }),
+      placeholders('language', 'currency'),
+      suggestion,
+    );
     expect(result.conflicts).toEqual([]);
-    expect(result.filled.sort()).toEqual(['categoryIds', 'description', 'format', 'isbn', 'language', 'title']);
+    expect(result.filled.sort()).toEqual([
+      'categoryIds',
+      'description',
+      'format',
+      'isbn',
+      'language',
+      'title',
+    ]);
     expect(result.values).toMatchObject({
       title: "Alice's Adventures in Wonderland",
       language: 'en-US',
@@ -88,7 +107,12 @@ describe('mergePrefill', () => {
   });
 
   it('asks before replacing what the author typed, and changes nothing until then', () => {
-    const typed = form({ title: 'Alice (working title)', language: 'en', categoryIds: [20], format: 'epub' });
+    const typed = form({
+      title: 'Alice (working title)',
+      language: 'en',
+      categoryIds: [20],
+      format: 'epub',
+    });
     const result = mergePrefill(typed, placeholders(), suggestion);
     expect(result.conflicts.map((c) => c.field)).toEqual(['title', 'language', 'categoryIds']);
     expect(result.conflicts[0]).toEqual({
@@ -107,7 +131,11 @@ describe('mergePrefill', () => {
   });
 
   it('replaces a stand-in (a title made from the file name) without asking', () => {
-    const result = mergePrefill(form({ title: 'epub3 alice cover' }), placeholders('title'), suggestion);
+    const result = mergePrefill(
+      form({ title: 'epub3 alice cover' }),
+      placeholders('title', 'language', 'currency'),
+      suggestion,
+    );
     expect(result.conflicts).toEqual([]);
     expect(result.values.title).toBe("Alice's Adventures in Wonderland");
   });

@@ -48,7 +48,7 @@ const ENTITIES: Record<string, string> = {
 export function plainText(html: string): string {
   return html
     .replace(/<\s*br\s*\/?>/gi, '\n')
-    .replace(/<\/\s*(p|div|li|h[1-6])\s*>/gi, '\n\n')
+    .replace(/<\/?\s*(p|div|li|h[1-6])(\s[^>]*)?>/gi, '\n\n')
     .replace(/<[^>]*>/g, '')
     .replace(/&(#x?[0-9a-f]+|[a-z]+);/gi, (whole, name: string) => {
       if (name.startsWith('#')) {
@@ -67,8 +67,9 @@ export function plainText(html: string): string {
     .trim();
 }
 
-function flatten(nodes: CategoryNode[]): CategoryNode[] {
-  return nodes.flatMap((node) => [node, ...flatten(node.children)]);
+/** Every category with its depth in the tree (0 for top level), parents first. */
+function flatten(nodes: CategoryNode[], depth = 0): Array<{ node: CategoryNode; depth: number }> {
+  return nodes.flatMap((node) => [{ node, depth }, ...flatten(node.children, depth + 1)]);
 }
 
 function norm(text: string): string {
@@ -81,21 +82,26 @@ function norm(text: string): string {
     .trim();
 }
 
-/** Categories whose name or slug matches a subject, most specific first, at most 10. */
+/**
+ * Categories whose name or slug matches a subject, at most 10. A subject that only contains
+ * category names ("Juvenile fantasy fiction") gets the most specific one (Fantasy, not Fiction).
+ */
 export function categoriesForSubjects(subjects: string[], tree: CategoryNode[]): number[] {
   const all = flatten(tree);
   const found: number[] = [];
   for (const subject of subjects) {
     const s = norm(subject);
     if (!s) continue;
-    const match =
-      all.find((c) => norm(c.name) === s || norm(c.slug) === s) ??
-      all.find((c) => {
-        const name = norm(c.name);
+    const exact = all.find(({ node }) => norm(node.name) === s || norm(node.slug) === s);
+    const partial = all
+      .filter(({ node }) => {
+        const name = norm(node.name);
         return (
           name.length >= 4 && (` ${s} `.includes(` ${name} `) || ` ${name} `.includes(` ${s} `))
         );
-      });
+      })
+      .sort((a, b) => b.depth - a.depth || b.node.name.length - a.node.name.length)[0];
+    const match = (exact ?? partial)?.node;
     if (match && !found.includes(match.id)) found.push(match.id);
   }
   return found.slice(0, MAX_CATEGORIES);

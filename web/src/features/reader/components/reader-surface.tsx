@@ -149,9 +149,9 @@ export function ReaderSurface({
       return;
     }
     if (panel) return;
-    const paged = settingsRef.current.flow === 'paginated';
-    const forward = event.key === 'ArrowRight' || (paged && event.key === 'PageDown');
-    const back = event.key === 'ArrowLeft' || (paged && event.key === 'PageUp');
+    // In scroll mode these move a screen at a time, and on to the next chapter at its end.
+    const forward = event.key === 'ArrowRight' || event.key === 'PageDown';
+    const back = event.key === 'ArrowLeft' || event.key === 'PageUp';
     if (forward || back) {
       event.preventDefault();
       if (forward) next();

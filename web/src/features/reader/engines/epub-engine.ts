@@ -1,7 +1,8 @@
 // EPUB through epub.js: opens the book from its bytes, renders it paginated (two pages side by
-// side on wide screens) or as one continuous scroll, and reports CFI positions. Percentages come
-// from epub.js "locations" (a pass over the whole text), cached per book in localStorage; until
-// they are ready the percentage is estimated from the chapter.
+// side on wide screens) or scrolled a chapter at a time ("scrolled-doc": epub.js's continuous
+// manager does not report positions while scrolling inside our container), and reports CFI
+// positions. Percentages come from epub.js "locations" (a pass over the whole text), cached per
+// book in localStorage; until they are ready the percentage is estimated from the chapter.
 import ePub, { type Book, EpubCFI, type Location, type NavItem, type Rendition } from 'epubjs';
 import { type Annotation, type ReaderSettings } from '../schema';
 import { inlineStylesheets } from './epub-styles';
@@ -62,6 +63,7 @@ export class EpubEngine implements ReaderEngine {
   private highlights = new Map<string, Annotation>();
   private locationsReady = false;
   private displayed = false;
+  private renditionHooks: unknown[] = [];
   private destroyed = false;
   private touch: { x: number; y: number; t: number } | null = null;
   private readonly cfi = new EpubCFI();
@@ -92,16 +94,19 @@ export class EpubEngine implements ReaderEngine {
     const scrolled = this.settings.flow === 'scrolled';
     this.displayed = false;
     this.container.replaceChildren();
+    const spineHooks = this.spineContentHooks();
+    const hooksBefore = spineHooks.length;
     const rendition = this.book.renderTo(this.container, {
       width: '100%',
       height: '100%',
-      flow: scrolled ? 'scrolled' : 'paginated',
-      manager: scrolled ? 'continuous' : 'default',
+      flow: scrolled ? 'scrolled-doc' : 'paginated',
+      manager: 'default',
       spread: scrolled ? 'none' : 'auto',
       minSpreadWidth: 900,
       allowScriptedContent: false,
     });
     this.rendition = rendition;
+    this.renditionHooks = spineHooks.slice(hooksBefore);
     rendition.hooks.content.register((contents: Contents) =>
       applyCss(contents, epubCss(this.settings)),
     );
@@ -194,6 +199,24 @@ export class EpubEngine implements ReaderEngine {
     return (this.book.spine.get(edge.index + step) as unknown as SpineSection | null) ?? null;
   }
 
+  /** The book-wide hooks each rendition adds (epub.js never removes them). */
+  private spineContentHooks(): unknown[] {
+    return (this.book.spine as unknown as { hooks: { content: { hooks: unknown[] } } }).hooks
+      .content.hooks;
+  }
+
+  /** Destroys the rendition and takes its hooks off the book, which may render again. */
+  private dropRendition(): void {
+    this.rendition?.destroy();
+    this.rendition = null;
+    const hooks = this.spineContentHooks();
+    for (const hook of this.renditionHooks) {
+      const i = hooks.indexOf(hook);
+      if (i !== -1) hooks.splice(i, 1);
+    }
+    this.renditionHooks = [];
+  }
+
   private spineLength(): number {
     return (this.book.spine as unknown as { length: number }).length;
   }
@@ -275,8 +298,7 @@ export class EpubEngine implements ReaderEngine {
     if (!this.rendition) return;
     if (before.flow !== settings.flow) {
       const at = this.location?.start.cfi ?? null;
-      this.rendition.destroy();
-      this.rendition = null;
+      this.dropRendition();
       void this.render(at);
       return;
     }
@@ -351,8 +373,7 @@ export class EpubEngine implements ReaderEngine {
 
   destroy(): void {
     this.destroyed = true;
-    this.rendition?.destroy();
-    this.rendition = null;
+    this.dropRendition();
     this.book.destroy();
     this.container.replaceChildren();
   }

@@ -1,12 +1,16 @@
 // epub.js turns an archived book's stylesheets into blob: URLs and links them from each page.
 // The server's CSP (style-src 'self' 'unsafe-inline') refuses blob: stylesheets, so before a page
 // is shown its <link>s are replaced by <style> elements holding the same CSS, rebuilt from the
-// archive the way epub.js builds it (asset URLs inside the CSS pointing at their blob: copies).
+// archive the way epub.js builds it (asset URLs inside the CSS pointing at their blob: copies,
+// except fonts, which become data: URLs because font-src allows data: and not blob:).
 import { type Book } from 'epubjs';
 
 /** The parts of epub.js 0.3.93 this relies on (not in its type definitions). */
 type BookInternals = {
-  archive?: { getText(url: string): Promise<string> | undefined };
+  archive?: {
+    getText(url: string): Promise<string> | undefined;
+    getBase64(url: string): Promise<string> | undefined;
+  };
   resources?: {
     urls: string[];
     replacementUrls: string[];
@@ -20,6 +24,7 @@ type BookInternals = {
 type Section = { output: string };
 
 const LINK = /<link\b[^>]*?\bhref="(blob:[^"]+)"[^>]*>/g;
+const FONT = /\.(otf|ttf|woff2?)$/i;
 
 function escapeRegExp(text: string): string {
   return text.replace(/[-[\]{}()*+?.,\\^$|#\s]/g, '\\$&');
@@ -71,7 +76,17 @@ export function inlineStylesheets(book: Book): void {
       const text = await archive.getText(absolute);
       if (typeof text !== 'string') return null;
       const relative = resources.urls.map((asset) => relativePath(absolute, resolve(asset)));
-      return substituteUrls(text, relative, resources.replacementUrls);
+      // Fonts as data: URLs: font-src allows data: but not blob:.
+      const replacements = [...resources.replacementUrls];
+      await Promise.all(
+        resources.urls.map(async (asset, i) => {
+          const path = relative[i];
+          if (!FONT.test(asset) || !path || !text.includes(path)) return;
+          const data = await archive.getBase64(resolve(asset))?.catch(() => undefined);
+          if (data) replacements[i] = data;
+        }),
+      );
+      return substituteUrls(text, relative, replacements);
     })().catch(() => null);
     cache.set(blobUrl, found);
     return found;
