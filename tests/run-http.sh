@@ -155,13 +155,14 @@ start_services() {
 		exit 1
 	}
 	# Settings go into the cluster's own file, so a plain `pg_ctl start` restarts it identically.
+	# fsync off is safe for a process crash (the kernel keeps the writes); synchronous_commit off
+	# is not: an immediate stop loses the last ~200 ms of commits, which the fault tests then miss.
 	cat >>"$tmp/pg/data/postgresql.conf" <<-CONF
 		port = $pgport
 		listen_addresses = '127.0.0.1'
 		unix_socket_directories = '$tmp/pg'
 		max_connections = 300
 		fsync = off
-		synchronous_commit = off
 		full_page_writes = off
 	CONF
 
