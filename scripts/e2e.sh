@@ -33,15 +33,4 @@ done
 export MANGU_URL="http://127.0.0.1:$port"
 export MANGU_E2E_OUT="${MANGU_E2E_OUT:-$PWD/build/e2e}"
 mkdir -p "$MANGU_E2E_OUT"
-# Browser tests written ahead of the pages they walk and not green yet. They are listed here,
-# printed on every run, and excluded until fixed (see the issue notes), so the rest still gate.
-pending=(
-    'buy two books with a coupon in the test checkout'
-)
-if [ "${E2E_ALL:-}" != 1 ]; then
-    echo "browser tests pending (not yet green, skipped; E2E_ALL=1 runs them):"
-    printf '  - %s\n' "${pending[@]}"
-    skip=$(printf '%s|' "${pending[@]}")
-    set -- --test-name-pattern="^(?!(${skip%|}))"
-fi
 cd web && node --test "$@" e2e/
