@@ -122,6 +122,23 @@ static void sqlite_disconnect(void *link)
     free(l);
 }
 
+/*
+ * Runs the connection's pragmas. Switching a fresh file to WAL needs an exclusive lock and
+ * SQLite answers SQLITE_BUSY at once, without the busy handler, when another connection is
+ * opening it too: retry for up to "timeout_ms".
+ */
+static int exec_pragmas(sqlite3 *db, const char *pragmas, int timeout_ms)
+{
+    int rc;
+
+    for (int waited = 0;; waited += 5) {
+        rc = sqlite3_exec(db, pragmas, NULL, NULL, NULL);
+        if ((rc & 0xff) != SQLITE_BUSY || waited >= timeout_ms)
+            return rc;
+        sqlite3_sleep(5);
+    }
+}
+
 static void *sqlite_connect(const char *path, int timeout_ms, struct buf *why)
 {
     static const char pragmas[] =
@@ -133,7 +150,7 @@ static void *sqlite_connect(const char *path, int timeout_ms, struct buf *why)
     if (rc == SQLITE_OK) {
         sqlite3_extended_result_codes(l->db, 1);
         sqlite3_busy_timeout(l->db, timeout_ms);
-        rc = sqlite3_exec(l->db, pragmas, NULL, NULL, NULL);
+        rc = exec_pragmas(l->db, pragmas, timeout_ms);
     }
     if (rc != SQLITE_OK) {
         buf_printf(why, "cannot open '%s': %s", path,

@@ -232,6 +232,8 @@ static void *run(void *arg)
     struct buf why = BUF_INIT;
 
     r->rc = migrate_run_list(r->db, r->list, r->n, &r->applied, &why);
+    if (r->rc != 0)
+        print_error("migrate_run_list: %s\n", why.p ? why.p : "(no reason)");
     buf_release(&why);
     return NULL;
 }
