@@ -72,6 +72,29 @@ test('the demo accounts sign in with the demo password', async () => {
   }
 });
 
+test('a demo book keeps its seeded rating when a reader reviews it', async () => {
+  const free = await api(srv.url, '/api/books?free=true&limit=100');
+  assert.equal(free.status, 200, free.text);
+  const rated = free.json.items.find((b) => b.rating_count >= 3);
+  assert.ok(rated, 'a free demo book with ratings');
+  const before = (await api(srv.url, `/api/books/${rated.slug}`)).json;
+  const reviews = await api(srv.url, `/api/books/${before.id}/reviews`);
+  assert.equal(reviews.status, 200, reviews.text);
+  assert.ok(reviews.json.items.length > 0, 'the seeded ratings are reviews by demo readers');
+  const who = await login('reader@mangu.local');
+  const claim = await api(srv.url, `/api/library/${before.id}`, { method: 'POST', headers: who });
+  assert.ok([200, 201].includes(claim.status), claim.text);
+  const r = await api(srv.url, `/api/books/${before.id}/reviews`, {
+    method: 'POST', headers: who, json: { rating: 5, body: 'Better than I expected.' },
+  });
+  assert.equal(r.status, 201, r.text);
+  const after = (await api(srv.url, `/api/books/${before.id}`)).json;
+  assert.equal(after.rating_count, before.rating_count + 1);
+  const sum = before.rating_avg * before.rating_count + 5;
+  assert.ok(Math.abs(after.rating_avg - sum / (before.rating_count + 1)) < 0.02,
+    `average ${after.rating_avg} from ${before.rating_avg} x ${before.rating_count} and one 5`);
+});
+
 test('a book has a generated SVG cover, cached for a day with an ETag', async () => {
   const r = await api(srv.url, '/api/books/pride-and-prejudice/cover.svg');
   assert.equal(r.status, 200, r.text);
@@ -166,6 +189,26 @@ test('robots.txt allows everything and names the sitemap', async () => {
   assert.match(r.headers.get('content-type') || '', /^text\/plain/);
   assert.match(r.text, /User-agent: \*/);
   assert.ok(r.text.includes(`Sitemap: ${ORIGIN}/sitemap.xml`));
+});
+
+test('seeding the database of a running server drops its cached catalog pages (Redis)', {
+  skip: !scaled && 'only a shared cache (Redis) can be reached from another process',
+}, async () => {
+  const page = '/api/books?limit=48&sort=title';
+  const first = await api(srv.url, page);
+  assert.equal(first.status, 200, first.text);
+  assert.equal((await api(srv.url, page)).headers.get('etag'), first.headers.get('etag'), 'served from the cache');
+  const featured = await api(srv.url, '/api/books/featured');
+  assert.equal(featured.status, 200, featured.text);
+  const r = await runMangu(['seed', '--books', '60', '--seed', '77'], {
+    MANGU_DATABASE_URL: srv.env.MANGU_DATABASE_URL,
+    MANGU_REDIS_URL: srv.env.MANGU_REDIS_URL,
+    MANGU_CACHE_PREFIX: srv.env.MANGU_CACHE_PREFIX,
+  }, { dataDir: srv.dataDir, timeout: 120000 });
+  assert.equal(r.code, 0, r.output);
+  const after = await api(srv.url, page);
+  assert.equal(after.json.total, first.json.total + 60, 'the new books show up at once');
+  assert.notEqual(after.headers.get('etag'), first.headers.get('etag'));
 });
 
 test(`seed --books 2000 adds generated books (${scaled ? 'PostgreSQL' : 'SQLite'})`, async () => {
