@@ -425,7 +425,8 @@ static bool slug_follows(const char *slug, const char *base)
         return false;
     if (slug[n] == '\0')
         return true;
-    return slug[n] == '-' && slug[n + 1] && strspn(slug + n + 1, "0123456789") == strlen(slug + n + 1);
+    return slug[n] == '-' && slug[n + 1] &&
+           strspn(slug + n + 1, "0123456789") == strlen(slug + n + 1);
 }
 
 /*
