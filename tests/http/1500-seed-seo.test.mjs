@@ -113,6 +113,40 @@ test('a book has a generated SVG cover, cached for a day with an ETag', async ()
   assert.equal(byId.headers.get('etag'), etag, 'the same cover by id and by slug');
 });
 
+/** Width and height from a PNG's IHDR, after checking its signature. */
+function pngSize(buf) {
+  assert.deepEqual([...buf.subarray(0, 8)], [137, 80, 78, 71, 13, 10, 26, 10], 'the PNG signature');
+  assert.equal(buf.subarray(12, 16).toString('latin1'), 'IHDR');
+  return [buf.readUInt32BE(16), buf.readUInt32BE(20)];
+}
+
+async function getBytes(path, headers = {}) {
+  const r = await fetch(new URL(path, srv.url), { headers, signal: AbortSignal.timeout(30000) });
+  return { status: r.status, headers: r.headers, body: Buffer.from(await r.arrayBuffer()) };
+}
+
+test('a book has a 1200x630 PNG share card, cached with an ETag', async () => {
+  const r = await getBytes('/api/books/pride-and-prejudice/cover.png');
+  assert.equal(r.status, 200, r.body.toString());
+  assert.equal(r.headers.get('content-type'), 'image/png');
+  assert.deepEqual(pngSize(r.body), [1200, 630]);
+  assert.match(r.headers.get('cache-control') || '', /public, max-age=86400/);
+  const etag = r.headers.get('etag');
+  assert.ok(etag);
+  assert.equal((await getBytes('/api/books/pride-and-prejudice/cover.png', { 'if-none-match': etag })).status, 304);
+  const again = await getBytes('/api/books/pride-and-prejudice/cover.png');
+  assert.equal(again.headers.get('etag'), etag);
+  assert.ok(again.body.equals(r.body), 'the same bytes from the cache');
+  const other = await getBytes('/api/books/frankenstein/cover.png');
+  assert.deepEqual(pngSize(other.body), [1200, 630]);
+  assert.notEqual(other.headers.get('etag'), etag, 'each cover its own card');
+  assertError(assert, await api(srv.url, '/api/books/no-such-book/cover.png'), 404, 'not_found');
+  assertError(assert, await api(srv.url, `/api/books/${DRAFT}/cover.png`), 404, 'not_found');
+  const mine = await getBytes(`/api/books/${DRAFT}/cover.png`, await login('author@mangu.local'));
+  assert.equal(mine.status, 200);
+  assert.doesNotMatch(mine.headers.get('cache-control') || '', /public/, 'a draft is never cached publicly');
+});
+
 test('an unknown book has no cover; a draft shows only to its author and admins', async () => {
   assertError(assert, await api(srv.url, '/api/books/no-such-book/cover.svg'), 404, 'not_found');
   assertError(assert, await api(srv.url, `/api/books/${DRAFT}/cover.svg`), 404, 'not_found');
@@ -135,8 +169,13 @@ test('a book page carries its title, OpenGraph tags and Book + Offer JSON-LD', a
   assert.equal(metaContent(r.text, 'property', 'og:title'), 'Pride and Prejudice');
   assert.equal(metaContent(r.text, 'property', 'og:type'), 'book');
   assert.equal(metaContent(r.text, 'property', 'og:url'), `${ORIGIN}/books/pride-and-prejudice`);
-  assert.equal(metaContent(r.text, 'property', 'og:image'), `${ORIGIN}/api/books/pride-and-prejudice/cover.svg`);
-  assert.ok(metaContent(r.text, 'name', 'twitter:card'));
+  const card = `${ORIGIN}/api/books/pride-and-prejudice/cover.png`;
+  assert.equal(metaContent(r.text, 'property', 'og:image'), card, 'a PNG: social sites show no SVG');
+  assert.equal(metaContent(r.text, 'property', 'og:image:type'), 'image/png');
+  assert.equal(metaContent(r.text, 'property', 'og:image:width'), '1200');
+  assert.equal(metaContent(r.text, 'property', 'og:image:height'), '630');
+  assert.equal(metaContent(r.text, 'name', 'twitter:card'), 'summary_large_image');
+  assert.equal(metaContent(r.text, 'name', 'twitter:image'), card);
   assert.ok(r.text.includes(`<link rel="canonical" href="${ORIGIN}/books/pride-and-prejudice">`));
   assert.ok(metaContent(r.text, 'name', 'description').length > 40);
   assert.ok(r.text.includes('mangu-test-index'), 'still the client page');
@@ -157,6 +196,8 @@ test('an author page has profile tags and Person JSON-LD', async () => {
   assert.equal(r.status, 200);
   assert.equal(metaContent(r.text, 'property', 'og:type'), 'profile');
   assert.equal(metaContent(r.text, 'property', 'og:title'), 'Jane Austen');
+  assert.match(metaContent(r.text, 'property', 'og:image'), /^https:\/\/books\.example\/api\/books\/[a-z0-9-]+\/cover\.png$/);
+  assert.equal(metaContent(r.text, 'name', 'twitter:card'), 'summary_large_image');
   const ld = jsonLd(r.text).objects[0];
   assert.equal(ld['@type'], 'Person');
   assert.ok(ld.workExample.some((b) => b.name === 'Pride and Prejudice'));
