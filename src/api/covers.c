@@ -1,8 +1,9 @@
-/* covers.c: GET /api/books/{id}/cover.svg: the generated cover, with caching and visibility. */
+/* covers.c: GET /api/books/{id}/cover.svg (the generated cover) and cover.png (the share card). */
 #include "api/covers.h"
 #include "api/seo.h"
 #include "core/buf.h"
 #include "service/covers.h"
+#include "service/covers_card.h"
 #include "store/seo.h"
 
 #include <stdio.h>
@@ -41,17 +42,25 @@ static const char *etag_of(struct ctx *cx, const char *s, size_t n)
     return arena_printf(cx->arena, "\"cv%016llx\"", h);
 }
 
-int api_covers_show(struct ctx *cx, struct http_request *req, struct http_response *res)
+/* The book of the route's "id" (an id or a slug) when the caller may see its cover. */
+static int find_visible(struct ctx *cx, struct http_request *req, struct seo_book *b)
 {
     const char *key = http_request_param(req, "id");
-    struct seo_book b;
-    struct buf svg = BUF_INIT;
-    int rc = key && key_ok(key) ? store_seo_book(cx, key, &b) : ERR_NOT_FOUND;
+    int rc = key && key_ok(key) ? store_seo_book(cx, key, b) : ERR_NOT_FOUND;
 
-    if (rc == 0 && !may_see(cx, &b))
+    if (rc == 0 && !may_see(cx, b))
         rc = ERR_NOT_FOUND;
     if (rc == ERR_NOT_FOUND)
         return cx_fail(cx, rc, "book '%s' not found", key ? key : "");
+    return rc;
+}
+
+int api_covers_show(struct ctx *cx, struct http_request *req, struct http_response *res)
+{
+    struct seo_book b;
+    struct buf svg = BUF_INIT;
+    int rc = find_visible(cx, req, &b);
+
     if (rc != 0)
         return rc;
     struct cover_spec spec = {b.slug,      b.title,
@@ -71,5 +80,26 @@ int api_covers_show(struct ctx *cx, struct http_request *req, struct http_respon
                            svg.len);
     }
     buf_release(&svg);
+    return 0;
+}
+
+int api_covers_card(struct ctx *cx, struct http_request *req, struct http_response *res)
+{
+    struct seo_book b;
+    struct cover_card card;
+    int rc = find_visible(cx, req, &b);
+
+    if (rc == 0)
+        rc = covers_card(cx, &b, http_request_header(req, "If-None-Match"), &card);
+    if (rc != 0)
+        return rc;
+    bool public = strcmp(b.status, "published") == 0;
+    http_response_header(res, "Cache-Control",
+                         public ? "public, max-age=86400" : "private, no-cache");
+    http_response_header(res, "ETag", card.etag);
+    if (card.not_modified)
+        http_respond_bytes(res, 304, NULL, "", 0);
+    else
+        http_respond_bytes(res, 200, "image/png", (const char *)card.png, card.len);
     return 0;
 }

@@ -61,6 +61,7 @@ const struct route api_routes[] = {
     {HTTP_POST, "/api/books/{id}/unpublish", api_books_unpublish, ROUTE_AUTHOR},
     /* generated covers (api/covers.c): a page shows dozens, so no rate limit */
     {HTTP_GET, "/api/books/{id}/cover.svg", api_covers_show, ROUTE_NO_LIMIT},
+    {HTTP_GET, "/api/books/{id}/cover.png", api_covers_card, 0}, /* rendering costs: limited */
     {HTTP_GET, "/api/authors", api_authors_list, 0},
     {HTTP_POST, "/api/authors", api_authors_create, ROUTE_ADMIN | ROUTE_JSON_BODY},
     {HTTP_GET, "/api/authors/{id}", api_authors_show, 0},

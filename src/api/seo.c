@@ -13,13 +13,14 @@
 
 #define SITE_NAME "MANGU Publishing"
 #define DESCRIPTION_MAX 200 /* bytes of a meta description, cut at a word */
+#define CARD_W "1200"       /* the share card's size: IMAGE_CARD_W x IMAGE_CARD_H */
+#define CARD_H "630"
 
 /* What a page's head says about it; strings in the request arena. */
 struct page {
     const char *title, *og_title, *description, *url, *image, *image_alt, *type;
-    const char *image_type; /* of a generated cover; NULL for an uploaded one */
-    const char *extra;      /* more <meta> lines (book:isbn ...), already escaped */
-    json_t *ld;             /* the Schema.org object; owned by the arena */
+    const char *extra; /* more <meta> lines (book:isbn ...), already escaped */
+    json_t *ld;        /* the Schema.org object; owned by the arena */
 };
 
 static bool one_segment(const char *path, const char *prefix)
@@ -147,10 +148,10 @@ static void write_tags(struct buf *b, const struct page *pg)
     meta(b, "property", "og:description", desc);
     meta(b, "property", "og:url", pg->url);
     meta(b, "property", "og:image", pg->image);
-    if (pg->image && pg->image_type) {
-        meta(b, "property", "og:image:type", pg->image_type);
-        meta(b, "property", "og:image:width", "400");
-        meta(b, "property", "og:image:height", "600");
+    if (pg->image) {
+        meta(b, "property", "og:image:type", "image/png");
+        meta(b, "property", "og:image:width", CARD_W);
+        meta(b, "property", "og:image:height", CARD_H);
     }
     meta(b, "property", "og:image:alt", pg->image ? pg->image_alt : NULL);
     if (pg->extra)
@@ -288,16 +289,13 @@ static const char *book_extra(struct ctx *cx, const struct seo_book *b, const ch
     return s;
 }
 
-/* The uploaded cover's URL when there is one (as the catalog API gives it), else the SVG. */
-static const char *book_cover(struct ctx *cx, const char *origin, const char *slug,
-                              const char *cover_key, const char **type)
+/*
+ * The share card: a 1200 x 630 PNG (media/image.h) of the uploaded cover or, without one, of
+ * the generated cover. Social sites show neither SVG nor a tall cover in a large card.
+ */
+static const char *book_card(struct ctx *cx, const char *origin, const char *slug)
 {
-    if (cover_key && *cover_key) {
-        *type = NULL;
-        return arena_printf(cx->arena, "%s/static/%s", origin, cover_key);
-    }
-    *type = "image/svg+xml";
-    return arena_printf(cx->arena, "%s/api/books/%s/cover.svg", origin, slug);
+    return arena_printf(cx->arena, "%s/api/books/%s/cover.png", origin, slug);
 }
 
 static int book_page(struct ctx *cx, const char *key, struct page *pg)
@@ -322,7 +320,7 @@ static int book_page(struct ctx *cx, const char *key, struct page *pg)
                     : arena_printf(cx->arena, "%s, an e-book on %s.", b.title, SITE_NAME),
                 DESCRIPTION_MAX);
     pg->url = arena_printf(cx->arena, "%s/books/%s", origin, b.slug);
-    pg->image = book_cover(cx, origin, b.slug, b.cover_key, &pg->image_type);
+    pg->image = book_card(cx, origin, b.slug);
     pg->image_alt = *by ? arena_printf(cx->arena, "Cover of %s by %s", b.title, by)
                         : arena_printf(cx->arena, "Cover of %s", b.title);
     pg->extra = book_extra(cx, &b, origin);
@@ -373,7 +371,7 @@ static int author_page(struct ctx *cx, const char *slug, struct page *pg)
         shorten(cx->arena, a.bio && *a.bio ? a.bio : author_summary(cx, &a), DESCRIPTION_MAX);
     pg->url = arena_printf(cx->arena, "%s/authors/%s", origin, a.slug);
     if (a.n_titles) {
-        pg->image = book_cover(cx, origin, a.book_slugs[0], NULL, &pg->image_type);
+        pg->image = book_card(cx, origin, a.book_slugs[0]);
         pg->image_alt = arena_printf(cx->arena, "Cover of %s by %s", a.titles[0], a.name);
     }
     pg->extra = NULL;

@@ -1,5 +1,6 @@
 /* seed.c: the command line of `mangu seed`: options, running it, what it prints. */
 #include "cli/seed.h"
+#include "service/catalog.h"
 #include "service/demo_books.h"
 #include "core/arena.h"
 
@@ -16,11 +17,13 @@ static int usage(FILE *out, int rc)
             "usage: mangu seed --demo [--if-empty]\n"
             "       mangu seed --books N [--if-empty]\n\n"
             "  --demo      load the demo catalog (about 160 books, 65 authors, 21 categories)\n"
-            "              and the accounts admin@, author@ and reader@mangu.local\n"
+            "              and the accounts admin@, author@ and reader@mangu.local; its ratings\n"
+            "              are reviews by demo readers (accounts that cannot sign in)\n"
             "  --books N   add N generated books and N/20 authors (benchmarks; up to %lld)\n"
             "  --if-empty  do nothing when the database already holds a book\n"
             "  --seed S    another fixed seed for the generated data (a number)\n\n"
-            "Everything is written in one transaction; the same options give the same data.\n",
+            "Everything is written in one transaction; the same options give the same data.\n"
+            "A server sharing the database and Redis drops its cached catalog pages at once.\n",
             MAX_BOOKS);
     return rc;
 }
@@ -105,6 +108,9 @@ int cli_seed_run(struct app *app, const struct seed_opts *o)
         return 1;
     }
     print_report(o, &r);
+    /* a server running on the same database and cache drops its cached catalog pages */
+    if (!r.skipped && (!r.demo_present || o->books))
+        catalog_changed(&cx);
     /* demo books get readable manuscripts, after the catalog's transaction (storage I/O);
        generated benchmark books (--books) do not */
     if (o->demo && !o->books)

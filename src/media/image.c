@@ -33,6 +33,7 @@ int image_init(void)
     vips_operation_block_set("VipsForeignLoadJpeg", FALSE);
     vips_operation_block_set("VipsForeignLoadPng", FALSE);
     vips_operation_block_set("VipsForeignLoadWebp", FALSE);
+    vips_operation_block_set("VipsForeignLoadSvgBuffer", FALSE); /* our covers: see image.h */
     return 0;
 }
 
@@ -56,8 +57,36 @@ static int fail(char *why, size_t why_len, const char *what)
     return -1;
 }
 
+static bool starts(const char *s, const char *prefix)
+{
+    return strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+/* The loader libvips would pick for "data" is one "svg" allows: our SVG, or JPEG, PNG, WebP. */
+static bool loader_allowed(const unsigned char *data, size_t len, bool svg)
+{
+    const char *name = vips_foreign_find_load_buffer(data, len);
+
+    if (!name) {
+        vips_error_clear();
+        return false;
+    }
+    if (svg)
+        return starts(name, "VipsForeignLoadSvg");
+    return starts(name, "VipsForeignLoadJpeg") || starts(name, "VipsForeignLoadPng") ||
+           starts(name, "VipsForeignLoadWebp");
+}
+
+static int refuse(char *why, size_t why_len, const char *what)
+{
+    snprintf(why, why_len, "%s: not a JPEG, PNG or WebP image", what);
+    return -1;
+}
+
 int image_header(const unsigned char *data, size_t len, int *w, int *h, char *why, size_t why_len)
 {
+    if (!loader_allowed(data, len, false))
+        return refuse(why, why_len, "cannot read the image header");
     VipsImage *img = vips_image_new_from_buffer(data, len, "", "access", VIPS_ACCESS_SEQUENTIAL,
                                                 "fail_on", VIPS_FAIL_ON_ERROR, NULL);
 
@@ -127,6 +156,8 @@ int image_thumbnails(struct arena *a, const unsigned char *data, size_t len,
     VipsImage *big = NULL, *mem = NULL;
 
     memset(out, 0, sizeof(*out) * IMAGE_N_THUMBS);
+    if (!loader_allowed(data, len, false))
+        return refuse(why, why_len, "cannot decode the image");
     /* shrink-on-load for JPEG and WebP; the largest thumbnail is kept decoded for the others */
     if (vips_thumbnail_buffer((void *)data, len, &big, largest, "height", THUMB_MAX_HEIGHT, "size",
                               VIPS_SIZE_DOWN, "option_string", "fail_on=error", NULL) != 0)
@@ -140,4 +171,114 @@ int image_thumbnails(struct arena *a, const unsigned char *data, size_t len,
         rc = make_pair(a, mem, image_widths[i], &out[2 * i]);
     g_object_unref(mem);
     return rc == 0 ? 0 : fail(why, why_len, "cannot make the thumbnails");
+}
+
+/* ---- share cards ------------------------------------------------------------------------ */
+
+#define CARD_MARGIN 30     /* above and below the cover */
+#define CARD_BG_SHRINK 5   /* the background is blurred at a fifth of the size, then enlarged */
+#define CARD_BG_SIGMA 10.0 /* blur radius at that size */
+#define CARD_BG_DARKEN 0.6 /* the background's brightness, so the cover stands out */
+
+/* "*img" as 3-band 8-bit sRGB, transparency flattened onto "shade"; replaces and unrefs it. */
+static int to_rgb(VipsImage **img, double shade)
+{
+    VipsImage *t = NULL;
+
+    if (vips_image_hasalpha(*img)) {
+        VipsArrayDouble *bg = vips_array_double_newv(1, shade);
+        int rc = vips_flatten(*img, &t, "background", bg, NULL);
+        vips_area_unref(VIPS_AREA(bg));
+        if (rc != 0)
+            return -1;
+        g_object_unref(*img);
+        *img = t;
+    }
+    if (vips_colourspace(*img, &t, VIPS_INTERPRETATION_sRGB, NULL) != 0)
+        return -1;
+    g_object_unref(*img);
+    *img = t;
+    if (vips_cast_uchar(*img, &t, NULL) != 0)
+        return -1;
+    g_object_unref(*img);
+    *img = t;
+    return 0;
+}
+
+/* The card's background: the cover cropped to the card's shape, blurred and darkened. */
+static int card_background(const unsigned char *data, size_t len, VipsImage **out)
+{
+    VipsImage *small = NULL, *blur = NULL, *big = NULL, *dark = NULL;
+    int rc =
+        vips_thumbnail_buffer((void *)data, len, &small, IMAGE_CARD_W / CARD_BG_SHRINK, "height",
+                              IMAGE_CARD_H / CARD_BG_SHRINK, "crop", VIPS_INTERESTING_LOW, NULL);
+
+    if (rc == 0)
+        rc = to_rgb(&small, 40.0);
+    if (rc == 0)
+        rc = vips_gaussblur(small, &blur, CARD_BG_SIGMA, NULL);
+    if (rc == 0)
+        rc = vips_resize(blur, &big, CARD_BG_SHRINK, "kernel", VIPS_KERNEL_LINEAR, NULL);
+    if (rc == 0)
+        rc = vips_linear1(big, &dark, CARD_BG_DARKEN, 0.0, NULL);
+    if (rc == 0)
+        rc = vips_cast_uchar(dark, out, NULL);
+    if (small)
+        g_object_unref(small);
+    if (blur)
+        g_object_unref(blur);
+    if (big)
+        g_object_unref(big);
+    if (dark)
+        g_object_unref(dark);
+    return rc;
+}
+
+/* Both layers made: the cover in the middle of the background, exactly the card's size. */
+static int compose(VipsImage *bg, VipsImage *cover, VipsImage **out)
+{
+    VipsImage *canvas = NULL;
+    int x = (IMAGE_CARD_W - vips_image_get_width(cover)) / 2;
+    int y = (IMAGE_CARD_H - vips_image_get_height(cover)) / 2;
+    int rc = vips_insert(bg, cover, &canvas, x, y, NULL);
+
+    if (rc == 0)
+        rc = vips_crop(canvas, out, 0, 0, IMAGE_CARD_W, IMAGE_CARD_H, NULL);
+    if (canvas)
+        g_object_unref(canvas);
+    return rc;
+}
+
+int image_share_card(struct arena *a, const unsigned char *data, size_t len, bool svg,
+                     const unsigned char **png, size_t *png_len, char *why, size_t why_len)
+{
+    VipsImage *cover = NULL, *bg = NULL, *card = NULL;
+    void *buf = NULL;
+    size_t n = 0;
+    int rc;
+
+    if (!loader_allowed(data, len, svg))
+        return refuse(why, why_len, "cannot make a share card");
+    rc = vips_thumbnail_buffer((void *)data, len, &cover, IMAGE_CARD_W - 2 * CARD_MARGIN, "height",
+                               IMAGE_CARD_H - 2 * CARD_MARGIN, NULL);
+    if (rc == 0)
+        rc = to_rgb(&cover, 255.0);
+    if (rc == 0)
+        rc = card_background(data, len, &bg);
+    if (rc == 0)
+        rc = compose(bg, cover, &card);
+    if (rc == 0)
+        rc = vips_pngsave_buffer(card, &buf, &n, "compression", 6, "strip", TRUE, NULL);
+    if (cover)
+        g_object_unref(cover);
+    if (bg)
+        g_object_unref(bg);
+    if (card)
+        g_object_unref(card);
+    if (rc != 0)
+        return fail(why, why_len, "cannot make a share card");
+    arena_defer(a, g_free, buf);
+    *png = buf;
+    *png_len = n;
+    return 0;
 }

@@ -2,6 +2,7 @@
 #ifndef MANGU_MEDIA_IMAGE_H
 #define MANGU_MEDIA_IMAGE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "core/arena.h"
@@ -23,8 +24,10 @@ struct thumbnail {
 
 /*
  * Starts libvips once per process (main.c, before threads): one worker thread per pipeline
- * (vips_concurrency_set(1)), no operation cache, and every loader blocked except JPEG, PNG and
- * WebP. 0, or -1 when libvips cannot start. image_release() shuts it down at exit.
+ * (vips_concurrency_set(1)), no operation cache, and every loader blocked except JPEG, PNG,
+ * WebP and SVG from memory. SVG is only ever our own generated covers: image_header() and
+ * image_thumbnails() refuse anything but JPEG, PNG and WebP before decoding. 0, or -1 when
+ * libvips cannot start. image_release() shuts it down at exit.
  */
 int image_init(void);
 void image_release(void);
@@ -43,5 +46,18 @@ int image_header(const unsigned char *data, size_t len, int *w, int *h, char *wh
  */
 int image_thumbnails(struct arena *a, const unsigned char *data, size_t len,
                      struct thumbnail out[IMAGE_N_THUMBS], char *why, size_t why_len);
+
+/* The share card: the size OpenGraph and Twitter's summary_large_image show best (1.91:1). */
+#define IMAGE_CARD_W 1200
+#define IMAGE_CARD_H 630
+
+/*
+ * Renders a share card: the cover in "data" (our generated SVG when "svg", else an uploaded
+ * cover's JPEG, PNG or WebP thumbnail) fitted whole in the middle of an IMAGE_CARD_W x
+ * IMAGE_CARD_H canvas, on a blurred, darkened enlargement of itself. The PNG bytes are in "a".
+ * 0, or -1 with a line in "why".
+ */
+int image_share_card(struct arena *a, const unsigned char *data, size_t len, bool svg,
+                     const unsigned char **png, size_t *png_len, char *why, size_t why_len);
 
 #endif

@@ -416,6 +416,34 @@ static int new_slug(struct ctx *cx, const char *title, const char **slug)
     return rc;
 }
 
+/* True when "slug" is "base" or "base-N": the slug already follows a title giving "base". */
+static bool slug_follows(const char *slug, const char *base)
+{
+    size_t n = strlen(base);
+
+    if (strncmp(slug, base, n) != 0)
+        return false;
+    if (slug[n] == '\0')
+        return true;
+    return slug[n] == '-' && slug[n + 1] &&
+           strspn(slug + n + 1, "0123456789") == strlen(slug + n + 1);
+}
+
+/*
+ * The slug of a book renamed to "title": a book never published follows its title (drafts
+ * start as "Untitled"); once published its address is stable, so old links keep working.
+ */
+static int renamed_slug(struct ctx *cx, const struct book *b, const char *title, const char **slug)
+{
+    *slug = b->slug;
+    if (b->published_at || strcmp(b->status, "draft") != 0 || strcmp(title, b->title) == 0)
+        return 0;
+    const char *base = slug_from(cx->arena, without_apostrophes(cx->arena, title), SLUG_MAX);
+    if (slug_follows(b->slug, base))
+        return 0;
+    return new_slug(cx, title, slug);
+}
+
 /* Runs the row write and the joins in one transaction. */
 static int write_book(struct ctx *cx, long long *id, const struct book_row *row,
                       const struct book_input *in)
@@ -540,6 +568,8 @@ int books_update(struct ctx *cx, long long id, const struct book_input *in, json
     if (rc)
         return rc;
     struct book_row row = merged(&b, &v);
+    if ((v.given & BOOK_IN_TITLE) && (rc = renamed_slug(cx, &b, v.title, &row.slug)) != 0)
+        return rc;
     if ((rc = write_book(cx, &id, &row, &v)) != 0)
         return rc == ERR_CONFLICT ? cx_fail(cx, rc, "the change conflicts with another book") : rc;
     catalog_changed(cx);

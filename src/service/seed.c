@@ -3,6 +3,7 @@
 #include "core/xalloc.h"
 #include "service/passwords.h"
 #include "service/seed_gen.h"
+#include "service/seed_reviews.h"
 #include "store/search.h"
 #include "store/seed.h"
 
@@ -305,6 +306,8 @@ static int seed_demo(struct seed_run *ru)
         rc = store_seed_link_author_user(ru->cx, ru->author_ids[seed_n_people], author_user);
         if (rc == 0)
             rc = seed_write_books(ru, books, n);
+        if (rc == 0) /* after the books: a reader's review recounts from these rows */
+            rc = seed_demo_reviews(ru, books, n);
     }
     free(books);
     arena_free(gen);

@@ -111,7 +111,7 @@ static const char SQL_INSERT[] =
 static const char SQL_UPDATE[] =
     "UPDATE books SET title = $2, subtitle = $3, description = $4, language = $5, isbn = $6, "
     "page_count = $7, price_cents = $8, currency = $9, format = $10, publisher_id = $11, "
-    "featured = $12, updated_at = $13 WHERE id = $1";
+    "featured = $12, updated_at = $13, slug = $14 WHERE id = $1";
 static const char SQL_CLEAR_AUTHORS[] = "DELETE FROM book_authors WHERE book_id = $1";
 static const char SQL_ADD_AUTHOR[] =
     "INSERT INTO book_authors (book_id, author_id, position) VALUES ($1, $2, $3)";
@@ -442,9 +442,10 @@ int store_books_update(struct ctx *cx, long long id, const struct book_row *row,
         opt_id(row->publisher_id),
         DBP_INT(row->featured ? 1 : 0),
         DBP_TEXT(now),
+        DBP_TEXT(row->slug),
     };
 
-    return cx_query(cx, SQL_UPDATE, p, 13, NULL);
+    return cx_query(cx, SQL_UPDATE, p, 14, NULL);
 }
 
 /* Deletes the rows of "clear" for book "id", then inserts one "add" row per value. */

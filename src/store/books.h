@@ -120,6 +120,7 @@ int store_books_slugs_like(struct ctx *cx, const char *base, const char ***slugs
 /* Writes. "now" is RFC 3339 UTC. ERR_CONFLICT on a taken slug or ISBN. */
 int store_books_insert(struct ctx *cx, const struct book_row *row, long long created_by,
                        const char *now, long long *id);
+/* Writes every column of "row", the slug included (the service decides when it may change). */
 int store_books_update(struct ctx *cx, long long id, const struct book_row *row, const char *now);
 /* Replaces the credited authors (in order) / the categories of a book. */
 int store_books_set_authors(struct ctx *cx, long long id, const long long *author_ids, int n);

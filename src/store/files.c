@@ -11,7 +11,7 @@ static const char SQL_NEXT_VERSION[] =
 static const char SQL_INSERT_PENDING[] =
     "INSERT INTO files (book_id, kind, version, storage_key, original_name, content_type, "
     "size_bytes, expires_at, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) "
-    "RETURNING id";
+    "RETURNING id, created_at";
 static const char SQL_FIND[] = "SELECT " FILE_COLS "WHERE book_id = $1 AND id = $2 "
                                "AND kind <> 'thumbnail'";
 static const char SQL_CURRENT[] = "SELECT " FILE_COLS "WHERE book_id = $1 AND kind = $2 "
@@ -107,7 +107,7 @@ int store_files_next_version(struct ctx *cx, long long book_id, const char *kind
     return rc;
 }
 
-int store_files_insert_pending(struct ctx *cx, const struct file_row *f, long long user_id,
+int store_files_insert_pending(struct ctx *cx, struct file_row *f, long long user_id,
                                long long *id)
 {
     struct db_param p[] = {DBP_INT(f->book_id),        DBP_TEXT(f->kind),
@@ -118,8 +118,10 @@ int store_files_insert_pending(struct ctx *cx, const struct file_row *f, long lo
     struct db_result *r;
     int rc = cx_query(cx, SQL_INSERT_PENDING, p, 9, &r);
 
-    if (rc == 0)
+    if (rc == 0) {
         *id = db_get_int(r, 0, 0);
+        f->created_at = db_get(r, 0, 1); /* the database's default, as every later read shows */
+    }
     return rc;
 }
 

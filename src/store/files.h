@@ -14,7 +14,8 @@ struct file_row {
 
 int store_files_next_version(struct ctx *cx, long long book_id, const char *kind,
                              long long *version);
-int store_files_insert_pending(struct ctx *cx, const struct file_row *f, long long user_id,
+/* Inserts "f" as pending; fills "*id" and "f->created_at" (arena) from the new row. */
+int store_files_insert_pending(struct ctx *cx, struct file_row *f, long long user_id,
                                long long *id);
 int store_files_find(struct ctx *cx, long long book_id, long long id, struct file_row *out);
 /* The ready file of "kind" for a book; ERR_NOT_FOUND when there is none. */

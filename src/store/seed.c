@@ -67,6 +67,12 @@ static const char SQL_AUTHOR[] =
 static const char SQL_USER_INSERT[] =
     "INSERT INTO users (email, email_verified, display_name, password_hash, role) "
     "VALUES ($1, 1, $2, $3, $4) ON CONFLICT (lower(email)) DO NOTHING RETURNING id";
+/* "!" never parses as an argon2 hash: no password signs this account in. */
+static const char SQL_REVIEWER_INSERT[] =
+    "INSERT INTO users (email, email_verified, display_name, password_hash, role, disabled) "
+    "VALUES ($1, 1, $2, '!seeded-reviewer', 'reader', 1) ON CONFLICT (lower(email)) DO NOTHING "
+    "RETURNING id";
+static const char SQL_BOOK_ID[] = "SELECT id FROM books WHERE slug = $1";
 static const char SQL_USER_FIND[] = "SELECT id FROM users WHERE lower(email) = $1";
 static const char SQL_LINK_AUTHOR_USER[] =
     "UPDATE authors SET user_id = $1 WHERE id = $2 AND user_id IS NULL "
@@ -90,6 +96,9 @@ static const struct {
     [SEED_DAILY_STATS] = {"INSERT INTO book_daily_stats (book_id, day, views, purchases, "
                           "revenue_cents) VALUES ",
                           5, ""},
+    [SEED_REVIEWS] = {"INSERT INTO reviews (user_id, book_id, rating, created_at, updated_at) "
+                      "VALUES ",
+                      5, ""},
 };
 
 struct store_seed {
@@ -272,6 +281,30 @@ int store_seed_user(struct ctx *cx, const char *email, const char *name, const c
     return one_id(cx, SQL_USER_FIND, p, 1, id); /* "email" is lower-case ASCII already */
 }
 
+int store_seed_reviewer(struct ctx *cx, const char *email, const char *name, long long *id,
+                        bool *made)
+{
+    struct db_param p[] = {DBP_TEXT(email), DBP_TEXT(name)};
+    struct db_result *r = NULL;
+    int rc = cx_query(cx, SQL_REVIEWER_INSERT, p, 2, &r);
+
+    if (rc != 0)
+        return rc;
+    *made = r->nrows > 0;
+    if (*made) {
+        *id = db_get_int(r, 0, 0);
+        return 0;
+    }
+    return one_id(cx, SQL_USER_FIND, p, 1, id);
+}
+
+int store_seed_book_id(struct ctx *cx, const char *slug, long long *id)
+{
+    struct db_param p[] = {DBP_TEXT(slug)};
+
+    return one_id(cx, SQL_BOOK_ID, p, 1, id);
+}
+
 int store_seed_link_author_user(struct ctx *cx, long long author_id, long long user_id)
 {
     struct db_param p[] = {DBP_INT(user_id), DBP_INT(author_id)};
@@ -378,6 +411,10 @@ static int link_params(enum store_seed_table t, const struct store_seed_link *l,
     p[2] = DBP_INT(l->c);
     if (t == SEED_BOOK_AUTHORS)
         return 3;
+    if (t == SEED_REVIEWS) {
+        p[3] = p[4] = DBP_TEXT(l->day);
+        return 5;
+    }
     p[1] = DBP_TEXT(l->day);
     p[2] = DBP_INT(l->b);
     p[3] = DBP_INT(l->c);

@@ -21,7 +21,7 @@ struct store_seed_author {
 
 /* A join or stats row: book_authors (a, b, c = book, author, position), book_categories
  * (a, b = book, category), book_daily_stats (a = book, day, b, c, d = views, purchases,
- * revenue). */
+ * revenue), reviews (a = user, b = book, c = rating, day = created and updated). */
 struct store_seed_link {
     long long a, b, c, d;
     const char *day;
@@ -33,6 +33,7 @@ enum store_seed_table {
     SEED_BOOK_AUTHORS,
     SEED_BOOK_CATEGORIES,
     SEED_DAILY_STATS,
+    SEED_REVIEWS,
     SEED_N_TABLES
 };
 
@@ -69,6 +70,14 @@ int store_seed_author(struct ctx *cx, const char *slug, const char *name, const 
 /* Leaves an existing account (same e-mail) alone; "made" says which happened. */
 int store_seed_user(struct ctx *cx, const char *email, const char *name, const char *hash,
                     const char *role, long long *id, bool *made);
+/*
+ * A demo reviewer: a reader account that cannot sign in (disabled, no usable password hash),
+ * found or made by e-mail like store_seed_user().
+ */
+int store_seed_reviewer(struct ctx *cx, const char *email, const char *name, long long *id,
+                        bool *made);
+/* The id of the book "slug"; ERR_NOT_FOUND when there is none. */
+int store_seed_book_id(struct ctx *cx, const char *slug, long long *id);
 /* Makes "user_id" the owner of author "author_id" unless either is linked already. */
 int store_seed_link_author_user(struct ctx *cx, long long author_id, long long user_id);
 

@@ -148,6 +148,37 @@ test('co-authors: listed in order, both may edit, a non-admin must credit themse
   assert.deepEqual(Object.keys(unknown.json.error.details.fields).sort(), ['author_ids', 'category_ids', 'publisher_id']);
 });
 
+test('a draft never published follows its title: renaming it gives a new unique slug', async () => {
+  const taken = await createBook(srv, alice.token, { title: 'The Salt Road' });
+  assert.equal(taken.json.slug, 'the-salt-road');
+  const d = await createBook(srv, alice.token, { title: 'Untitled' });
+  assert.match(d.json.slug, /^untitled/);
+  const r = await patch(alice.token, d.json.id, { title: 'The Salt Road' });
+  assert.equal(r.status, 200, r.text);
+  assert.equal(r.json.slug, 'the-salt-road-2', 'unique, by the same rules as on create');
+  assert.equal((await get(srv, '/api/books/the-salt-road-2', alice.token)).json.id, d.json.id);
+  assertError(assert, await get(srv, `/api/books/${d.json.slug}`, alice.token), 404, 'not_found');
+  const same = await patch(alice.token, d.json.id, { title: 'The  Salt Road!', subtitle: 'x' });
+  assert.equal(same.json.slug, 'the-salt-road-2', 'a title giving the same slug keeps it');
+  const other = await patch(alice.token, d.json.id, { description: 'no title given' });
+  assert.equal(other.json.slug, 'the-salt-road-2');
+  const route = await patch(alice.token, d.json.id, { title: 'Featured' });
+  assert.notEqual(route.json.slug, 'featured', 'never a route word');
+});
+
+test('once published, a renamed book keeps its slug, also after unpublishing', async () => {
+  const b = await publishedBook(srv, alice.token, { title: 'First Light' });
+  assert.equal(b.slug, 'first-light');
+  const r = await patch(alice.token, b.id, { title: 'Second Light' });
+  assert.equal(r.status, 200, r.text);
+  assert.equal(r.json.title, 'Second Light');
+  assert.equal(r.json.slug, 'first-light', 'old links keep working');
+  assert.equal((await get(srv, '/api/books/first-light')).json.title, 'Second Light');
+  await post(alice.token, `/api/books/${b.id}/unpublish`);
+  const again = await patch(alice.token, b.id, { title: 'Third Light' });
+  assert.equal(again.json.slug, 'first-light', 'it was published once: the address stays');
+});
+
 test('PATCH changes only what it names; null clears; featured is for admins', async () => {
   const cat = await category(srv, boss.token, { name: `Patch Genre ${Date.now()}` });
   const b = await publishedBook(srv, alice.token, { title: 'Patchwork', subtitle: 'Old', description: 'Keep me' });

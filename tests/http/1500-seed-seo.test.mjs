@@ -72,6 +72,29 @@ test('the demo accounts sign in with the demo password', async () => {
   }
 });
 
+test('a demo book keeps its seeded rating when a reader reviews it', async () => {
+  const free = await api(srv.url, '/api/books?free=true&limit=100');
+  assert.equal(free.status, 200, free.text);
+  const rated = free.json.items.find((b) => b.rating_count >= 3);
+  assert.ok(rated, 'a free demo book with ratings');
+  const before = (await api(srv.url, `/api/books/${rated.slug}`)).json;
+  const reviews = await api(srv.url, `/api/books/${before.id}/reviews`);
+  assert.equal(reviews.status, 200, reviews.text);
+  assert.ok(reviews.json.items.length > 0, 'the seeded ratings are reviews by demo readers');
+  const who = await login('reader@mangu.local');
+  const claim = await api(srv.url, `/api/library/${before.id}`, { method: 'POST', headers: who });
+  assert.ok([200, 201].includes(claim.status), claim.text);
+  const r = await api(srv.url, `/api/books/${before.id}/reviews`, {
+    method: 'POST', headers: who, json: { rating: 5, body: 'Better than I expected.' },
+  });
+  assert.equal(r.status, 201, r.text);
+  const after = (await api(srv.url, `/api/books/${before.id}`)).json;
+  assert.equal(after.rating_count, before.rating_count + 1);
+  const sum = before.rating_avg * before.rating_count + 5;
+  assert.ok(Math.abs(after.rating_avg - sum / (before.rating_count + 1)) < 0.02,
+    `average ${after.rating_avg} from ${before.rating_avg} x ${before.rating_count} and one 5`);
+});
+
 test('a book has a generated SVG cover, cached for a day with an ETag', async () => {
   const r = await api(srv.url, '/api/books/pride-and-prejudice/cover.svg');
   assert.equal(r.status, 200, r.text);
@@ -88,6 +111,40 @@ test('a book has a generated SVG cover, cached for a day with an ETag', async ()
   const byId = await api(srv.url, `/api/books/${book.json.id}/cover.svg`);
   assert.equal(byId.status, 200);
   assert.equal(byId.headers.get('etag'), etag, 'the same cover by id and by slug');
+});
+
+/** Width and height from a PNG's IHDR, after checking its signature. */
+function pngSize(buf) {
+  assert.deepEqual([...buf.subarray(0, 8)], [137, 80, 78, 71, 13, 10, 26, 10], 'the PNG signature');
+  assert.equal(buf.subarray(12, 16).toString('latin1'), 'IHDR');
+  return [buf.readUInt32BE(16), buf.readUInt32BE(20)];
+}
+
+async function getBytes(path, headers = {}) {
+  const r = await fetch(new URL(path, srv.url), { headers, signal: AbortSignal.timeout(30000) });
+  return { status: r.status, headers: r.headers, body: Buffer.from(await r.arrayBuffer()) };
+}
+
+test('a book has a 1200x630 PNG share card, cached with an ETag', async () => {
+  const r = await getBytes('/api/books/pride-and-prejudice/cover.png');
+  assert.equal(r.status, 200, r.body.toString());
+  assert.equal(r.headers.get('content-type'), 'image/png');
+  assert.deepEqual(pngSize(r.body), [1200, 630]);
+  assert.match(r.headers.get('cache-control') || '', /public, max-age=86400/);
+  const etag = r.headers.get('etag');
+  assert.ok(etag);
+  assert.equal((await getBytes('/api/books/pride-and-prejudice/cover.png', { 'if-none-match': etag })).status, 304);
+  const again = await getBytes('/api/books/pride-and-prejudice/cover.png');
+  assert.equal(again.headers.get('etag'), etag);
+  assert.ok(again.body.equals(r.body), 'the same bytes from the cache');
+  const other = await getBytes('/api/books/frankenstein/cover.png');
+  assert.deepEqual(pngSize(other.body), [1200, 630]);
+  assert.notEqual(other.headers.get('etag'), etag, 'each cover its own card');
+  assertError(assert, await api(srv.url, '/api/books/no-such-book/cover.png'), 404, 'not_found');
+  assertError(assert, await api(srv.url, `/api/books/${DRAFT}/cover.png`), 404, 'not_found');
+  const mine = await getBytes(`/api/books/${DRAFT}/cover.png`, await login('author@mangu.local'));
+  assert.equal(mine.status, 200);
+  assert.doesNotMatch(mine.headers.get('cache-control') || '', /public/, 'a draft is never cached publicly');
 });
 
 test('an unknown book has no cover; a draft shows only to its author and admins', async () => {
@@ -112,8 +169,13 @@ test('a book page carries its title, OpenGraph tags and Book + Offer JSON-LD', a
   assert.equal(metaContent(r.text, 'property', 'og:title'), 'Pride and Prejudice');
   assert.equal(metaContent(r.text, 'property', 'og:type'), 'book');
   assert.equal(metaContent(r.text, 'property', 'og:url'), `${ORIGIN}/books/pride-and-prejudice`);
-  assert.equal(metaContent(r.text, 'property', 'og:image'), `${ORIGIN}/api/books/pride-and-prejudice/cover.svg`);
-  assert.ok(metaContent(r.text, 'name', 'twitter:card'));
+  const card = `${ORIGIN}/api/books/pride-and-prejudice/cover.png`;
+  assert.equal(metaContent(r.text, 'property', 'og:image'), card, 'a PNG: social sites show no SVG');
+  assert.equal(metaContent(r.text, 'property', 'og:image:type'), 'image/png');
+  assert.equal(metaContent(r.text, 'property', 'og:image:width'), '1200');
+  assert.equal(metaContent(r.text, 'property', 'og:image:height'), '630');
+  assert.equal(metaContent(r.text, 'name', 'twitter:card'), 'summary_large_image');
+  assert.equal(metaContent(r.text, 'name', 'twitter:image'), card);
   assert.ok(r.text.includes(`<link rel="canonical" href="${ORIGIN}/books/pride-and-prejudice">`));
   assert.ok(metaContent(r.text, 'name', 'description').length > 40);
   assert.ok(r.text.includes('mangu-test-index'), 'still the client page');
@@ -134,6 +196,8 @@ test('an author page has profile tags and Person JSON-LD', async () => {
   assert.equal(r.status, 200);
   assert.equal(metaContent(r.text, 'property', 'og:type'), 'profile');
   assert.equal(metaContent(r.text, 'property', 'og:title'), 'Jane Austen');
+  assert.match(metaContent(r.text, 'property', 'og:image'), /^https:\/\/books\.example\/api\/books\/[a-z0-9-]+\/cover\.png$/);
+  assert.equal(metaContent(r.text, 'name', 'twitter:card'), 'summary_large_image');
   const ld = jsonLd(r.text).objects[0];
   assert.equal(ld['@type'], 'Person');
   assert.ok(ld.workExample.some((b) => b.name === 'Pride and Prejudice'));
@@ -166,6 +230,26 @@ test('robots.txt allows everything and names the sitemap', async () => {
   assert.match(r.headers.get('content-type') || '', /^text\/plain/);
   assert.match(r.text, /User-agent: \*/);
   assert.ok(r.text.includes(`Sitemap: ${ORIGIN}/sitemap.xml`));
+});
+
+test('seeding the database of a running server drops its cached catalog pages (Redis)', {
+  skip: !scaled && 'only a shared cache (Redis) can be reached from another process',
+}, async () => {
+  const page = '/api/books?limit=48&sort=title';
+  const first = await api(srv.url, page);
+  assert.equal(first.status, 200, first.text);
+  assert.equal((await api(srv.url, page)).headers.get('etag'), first.headers.get('etag'), 'served from the cache');
+  const featured = await api(srv.url, '/api/books/featured');
+  assert.equal(featured.status, 200, featured.text);
+  const r = await runMangu(['seed', '--books', '60', '--seed', '77'], {
+    MANGU_DATABASE_URL: srv.env.MANGU_DATABASE_URL,
+    MANGU_REDIS_URL: srv.env.MANGU_REDIS_URL,
+    MANGU_CACHE_PREFIX: srv.env.MANGU_CACHE_PREFIX,
+  }, { dataDir: srv.dataDir, timeout: 120000 });
+  assert.equal(r.code, 0, r.output);
+  const after = await api(srv.url, page);
+  assert.equal(after.json.total, first.json.total + 60, 'the new books show up at once');
+  assert.notEqual(after.headers.get('etag'), first.headers.get('etag'));
 });
 
 test(`seed --books 2000 adds generated books (${scaled ? 'PostgreSQL' : 'SQLite'})`, async () => {

@@ -6,6 +6,7 @@
 #include <stdint.h>
 
 #include <cmocka.h>
+#include <string.h>
 #include <vips/vips.h>
 
 #include "core/err.h"
@@ -242,6 +243,66 @@ static void epub_cover_makes_thumbnails(void **state)
     assert_int_equal(t[1].height, 220);
 }
 
+static const char SVG[] = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"400\" height=\"600\" "
+                          "viewBox=\"0 0 400 600\"><rect width=\"400\" height=\"600\" "
+                          "fill=\"#2a6\"/><circle cx=\"200\" cy=\"300\" r=\"90\" "
+                          "fill=\"#fff\"/></svg>";
+
+static void png_size(const unsigned char *png, size_t len, int *w, int *h)
+{
+    uint32_t v;
+
+    assert_true(len > 24);
+    assert_memory_equal(png, "\x89PNG\r\n\x1a\n", 8);
+    memcpy(&v, png + 16, 4);
+    *w = (int)ntohl(v);
+    memcpy(&v, png + 20, 4);
+    *h = (int)ntohl(v);
+}
+
+static void share_card_from_svg_and_from_a_thumbnail(void **state)
+{
+    struct fixture *f = *state;
+    const unsigned char *png;
+    size_t len, jpeg_len;
+    char why[200];
+    int w, h;
+
+    assert_int_equal(image_share_card(f->a, (const unsigned char *)SVG, strlen(SVG), true, &png,
+                                      &len, why, sizeof(why)),
+                     0);
+    png_size(png, len, &w, &h);
+    assert_int_equal(w, IMAGE_CARD_W);
+    assert_int_equal(h, IMAGE_CARD_H);
+    unsigned char *jpeg = make_image(320, 480, 3, ".jpg", &jpeg_len);
+    assert_int_equal(image_share_card(f->a, jpeg, jpeg_len, false, &png, &len, why, sizeof(why)),
+                     0);
+    png_size(png, len, &w, &h);
+    assert_int_equal(w, IMAGE_CARD_W);
+    assert_int_equal(h, IMAGE_CARD_H);
+    /* each kind only from where it is expected */
+    assert_int_equal(image_share_card(f->a, jpeg, jpeg_len, true, &png, &len, why, sizeof(why)),
+                     -1);
+    assert_int_equal(image_share_card(f->a, (const unsigned char *)SVG, strlen(SVG), false, &png,
+                                      &len, why, sizeof(why)),
+                     -1);
+    free(jpeg);
+}
+
+/* SVG decodes for our own covers only: an uploaded SVG never reaches librsvg. */
+static void uploads_never_decode_svg(void **state)
+{
+    struct fixture *f = *state;
+    struct thumbnail t[IMAGE_N_THUMBS];
+    char why[200];
+    int w, h;
+
+    assert_int_equal(
+        image_header((const unsigned char *)SVG, strlen(SVG), &w, &h, why, sizeof(why)), -1);
+    assert_int_equal(
+        image_thumbnails(f->a, (const unsigned char *)SVG, strlen(SVG), t, why, sizeof(why)), -1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -255,6 +316,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(small_covers_are_not_upscaled, setup, teardown),
         cmocka_unit_test_setup_teardown(truncated_image_is_refused_when_decoded, setup, teardown),
         cmocka_unit_test_setup_teardown(epub_cover_makes_thumbnails, setup, teardown),
+        cmocka_unit_test_setup_teardown(share_card_from_svg_and_from_a_thumbnail, setup, teardown),
+        cmocka_unit_test_setup_teardown(uploads_never_decode_svg, setup, teardown),
     };
 
     if (media_init() != 0)

@@ -15,6 +15,7 @@
 #include "core/log.h"
 #include "db/migrate.h"
 #include "service/seed.h"
+#include "service/seed_reviews.h"
 
 #define NOW 1767225600 /* 2026-01-01T00:00:00Z: the same dates on every run */
 
@@ -129,6 +130,27 @@ static void slugs(void **state)
     }
 }
 
+static void spread_ratings_keep_the_sum(void **state)
+{
+    static const int cases[][2] = {{1, 1}, {1, 5}, {2, 9}, {7, 7}, {7, 35}, {100, 431}, {999, 2001}};
+    static int ratings[1000];
+    struct rng r;
+
+    rng_seed(&r, 42);
+    for (size_t c = 0; c < sizeof(cases) / sizeof(cases[0]); c++) {
+        int count = cases[c][0], sum = 0, distinct = 0, seen[6] = {0};
+        seed_spread_ratings(count, cases[c][1], &r, ratings);
+        for (int i = 0; i < count; i++) {
+            assert_in_range(ratings[i], 1, 5);
+            sum += ratings[i];
+            distinct += !seen[ratings[i]]++;
+        }
+        assert_int_equal(sum, cases[c][1]);
+        if (count >= 100)
+            assert_true(distinct >= 3); /* varied, not two values only */
+    }
+}
+
 static void demo_catalog(void **state)
 {
     struct fixture *f = *state;
@@ -153,6 +175,19 @@ static void demo_catalog(void **state)
                           "abs(rating_avg - CAST(rating_sum AS REAL) / rating_count) > 1e-9") == 0);
     assert_true(scalar(f, "SELECT COUNT(*) FROM books b WHERE NOT EXISTS (SELECT 1 FROM "
                           "book_authors ba WHERE ba.book_id = b.id)") == 0);
+    /* the ratings are review rows: a recount gives back what was seeded */
+    assert_true(scalar(f, "SELECT COUNT(*) FROM reviews") > 1000);
+    assert_int_equal(scalar(f, "SELECT COUNT(*) FROM books b WHERE b.rating_count <> (SELECT "
+                               "COUNT(*) FROM reviews r WHERE r.book_id = b.id AND r.hidden = 0) "
+                               "OR b.rating_sum <> (SELECT COALESCE(SUM(r.rating), 0) FROM reviews "
+                               "r WHERE r.book_id = b.id AND r.hidden = 0)"),
+                     0);
+    assert_int_equal(scalar(f, "SELECT COUNT(*) FROM reviews r JOIN books b ON b.id = r.book_id "
+                               "WHERE r.created_at < b.published_at"),
+                     0);
+    assert_int_equal(scalar(f, "SELECT COUNT(*) FROM reviews r JOIN users u ON u.id = r.user_id "
+                               "WHERE u.disabled = 0 OR u.password_hash LIKE '$argon2%'"),
+                     0);
     assert_true(scalar(f, "SELECT COUNT(*) FROM book_fts") == r.books);
     assert_true(scalar(f, "SELECT COUNT(*) FROM search_words") > 500);
 }
@@ -269,6 +304,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(isbn_checksums),
         cmocka_unit_test(slugs),
+        cmocka_unit_test(spread_ratings_keep_the_sum),
         cmocka_unit_test_setup_teardown(demo_catalog, setup, teardown),
         cmocka_unit_test_setup_teardown(demo_isbns_are_valid_and_unique, setup, teardown),
         cmocka_unit_test_setup_teardown(demo_accounts_and_the_author_draft, setup, teardown),
