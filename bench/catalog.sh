@@ -7,9 +7,12 @@
 # an nginx that serves the exact bytes mangu answers, then measures, ROUNDS times interleaved:
 #   cached reads   featured, trending, new releases, top rated, a book by slug, a list page:
 #                  requests/s of mangu and of nginx on the same bytes (-t2 -c64), and p99
-#   search         random two-word queries (and filters) that miss the cache: p95 with 8
-#                  connections, requests/s with 64
-#   suggest        random prefixes: p95 with 8 connections
+#   search         random one- and two-word queries (and filters) from the titles' words,
+#                  each with a random page size so that they miss the cache: p95 with 8
+#                  connections, requests/s with 64; and the same 3,000 queries repeated
+#                  (mostly cache hits) with 64
+#   suggest        random 2-5 letter prefixes of those words (many repeat: cache hits): p95
+#                  with 8 connections
 # With BASE_BIN (an older build), a second server on the same database (its own cache prefix)
 # takes the search and suggest measurements too, right after this build's in every round, so a
 # before/after comparison shares the machine's state; its RSS is reported beside.
@@ -183,15 +186,18 @@ snapshot() { # snapshot <path> <file>: mangu's answer on <path> saved for nginx 
 
 # ---- measuring -----------------------------------------------------------------------------------
 # A wrk script that reports p95 and picks each request's path from "paths" when set.
-write_lua() { # write_lua <file> <lua table of paths or "nil">
+# With "miss", each path gets a random page size (10-49), part of the cache key, so nearly every
+# request misses the cache.
+write_lua() { # write_lua <file> <lua table of paths or "nil"> [miss]
 	cat >"$1" <<LUA
 local paths = $2
-local n = 0
+local miss = "${3:-}" == "miss"
 math.randomseed(os.time() + math.floor(os.clock() * 1e6))
 request = function()
   if paths == nil then return wrk.format(nil) end
-  n = n + 1
-  return wrk.format("GET", paths[math.random(#paths)])
+  local p = paths[math.random(#paths)]
+  if miss then p = p .. "&limit=" .. math.random(10, 49) end
+  return wrk.format("GET", p)
 end
 done = function(summary, latency, requests)
   io.write(string.format("BENCH rps=%.1f p95=%.3f p99=%.3f non2xx=%d errors=%d\n",
@@ -223,8 +229,12 @@ stat() {
 			printf "%.1f (%.1f-%.1f)", m, a[1], a[NR]}'
 }
 
-words_lua() { # a Lua table of search and suggest paths built from the catalog's own titles
-	curl -sS "$murl/api/books?limit=100&sort=title" "$murl/api/books?limit=100" |
+words_lua() { # Lua tables of search and suggest paths built from the catalog's own titles
+	local pages=() o
+	for o in 0 100 200 300 400; do
+		pages+=("$murl/api/books?limit=100&sort=title&offset=$o" "$murl/api/books?limit=100&offset=$o")
+	done
+	curl -sS "${pages[@]}" |
 		python3 -c '
 import sys, json, random, re, urllib.parse
 words = set()
@@ -241,7 +251,8 @@ lua = lambda xs: "{" + ",".join("\"%s\"" % x for x in xs) + "}"
 open(sys.argv[1], "w").write(lua(search))
 open(sys.argv[2], "w").write(lua(suggest))
 ' "$tmp/search.tbl" "$tmp/suggest.tbl"
-	write_lua "$tmp/search.lua" "$(cat "$tmp/search.tbl")"
+	write_lua "$tmp/search.lua" "$(cat "$tmp/search.tbl")" miss
+	write_lua "$tmp/search-hit.lua" "$(cat "$tmp/search.tbl")"
 	write_lua "$tmp/suggest.lua" "$(cat "$tmp/suggest.tbl")"
 }
 
@@ -285,6 +296,7 @@ bench_size() { # bench_size <books>
 		done
 		measure "$n search c8" 8 "$murl" "$tmp/search.lua"
 		measure "$n search c64" 64 "$murl" "$tmp/search.lua"
+		measure "$n search c64 cached" 64 "$murl" "$tmp/search-hit.lua"
 		measure "$n suggest c8" 8 "$murl" "$tmp/suggest.lua"
 		if [[ -n $BASE_BIN ]]; then
 			measure "$n search c8 base" 8 "$burl" "$tmp/search.lua"
@@ -297,7 +309,8 @@ bench_size() { # bench_size <books>
 		say "$(printf '  %-9s mangu %-24s req/s  nginx %-24s req/s  mangu p99 %s ms' "$k" \
 			"$(stat "$n $k mangu" rps)" "$(stat "$n $k nginx" rps)" "$(stat "$n $k mangu" p99)")"
 	done
-	say "  search    p95 $(stat "$n search c8" p95) ms with 8 connections; $(stat "$n search c64" rps) req/s with 64"
+	say "  search    p95 $(stat "$n search c8" p95) ms with 8 connections; $(stat "$n search c64" rps) req/s with 64 (cache misses)"
+	say "  search    $(stat "$n search c64 cached" rps) req/s with 64, p99 $(stat "$n search c64 cached" p99) ms (3,000 queries repeated: mostly cache hits)"
 	say "  suggest   p95 $(stat "$n suggest c8" p95) ms with 8 connections"
 	say "  mangu RSS $(rss "$mangu_pid")"
 	if [[ -n $BASE_BIN ]]; then
