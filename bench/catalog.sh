@@ -5,17 +5,24 @@
 # folder; or, with BACKEND=scaled, the empty PostgreSQL database in MANGU_DATABASE_URL plus the
 # Redis in MANGU_REDIS_URL), starts build/mangu (production, access log on, stdout to a file) and
 # an nginx that serves the exact bytes mangu answers, then measures, ROUNDS times interleaved:
-#   cached reads   featured, trending, a book by slug, a list page: requests/s of mangu and of
-#                  nginx on the same bytes (-t2 -c64), and p99
-#   search         random two-word queries (and filters) that miss the cache: p95 with 8
-#                  connections, requests/s with 64
-#   suggest        random prefixes: p95 with 8 connections
+#   cached reads   featured, trending, new releases, top rated, a book by slug, a list page:
+#                  requests/s of mangu and of nginx on the same bytes (-t2 -c64), and p99
+#   search         random one- and two-word queries (and filters) from the titles' words,
+#                  each with a random page size so that they miss the cache: p95 with 8
+#                  connections, requests/s with 64; and the same 3,000 queries repeated
+#                  (mostly cache hits) with 64
+#   suggest        random 2-5 letter prefixes of those words (many repeat: cache hits): p95
+#                  with 8 connections
+# With BASE_BIN (an older build), a second server on the same database (its own cache prefix)
+# takes the search and suggest measurements too, right after this build's in every round, so a
+# before/after comparison shares the machine's state; its RSS is reported beside.
 # Prints every round and the medians with their ranges; writes bench/results/catalog-<UTC>.txt.
 # Builds nothing: run `make` first.
 #
 # Settings: BOOKS="10000 100000"  ROUNDS=3  DURATION=10s  WARMUP=2s  BACKEND=embedded|scaled
-#           MANGU_BIN=build/mangu  NGINX_WORKERS=2  SEED_DIR (reuse seeded SQLite folders:
-#           SEED_DIR/N/ is kept between runs)
+#           MANGU_BIN=build/mangu  BASE_BIN=  NGINX_WORKERS=2  SEED_DIR (reuse seeded SQLite
+#           folders: SEED_DIR/N/ is kept between runs)  READS="featured trending new top book list"
+#           (READS="" measures search and suggest only)
 # Scaled: `tests/run-http.sh scaled --services-only --hold` prints a server to use; create one
 # empty database per size and pass MANGU_DATABASE_URL_<N> (or MANGU_DATABASE_URL for one size).
 set -euo pipefail
@@ -24,6 +31,8 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 
 MANGU_BIN=${MANGU_BIN:-build/mangu}
+BASE_BIN=${BASE_BIN:-}
+READS=${READS-featured trending new top book list}
 BOOKS=${BOOKS:-10000 100000}
 ROUNDS=${ROUNDS:-3}
 DURATION=${DURATION:-10s}
@@ -37,6 +46,7 @@ die() {
 	exit 1
 }
 [[ -x $MANGU_BIN ]] || die "$MANGU_BIN not found; build it first (make)"
+[[ -z $BASE_BIN || -x $BASE_BIN ]] || die "$BASE_BIN not found"
 command -v wrk >/dev/null || die "wrk not found (apt-get install wrk)"
 [[ -x $NGINX ]] || die "nginx not found (apt-get install nginx-light)"
 [[ $BACKEND == embedded || $BACKEND == scaled ]] || die "BACKEND is embedded or scaled"
@@ -47,17 +57,20 @@ free_port() {
 
 tmp=$(mktemp -d /tmp/mangu-bench-catalog.XXXXXX)
 chmod 0755 "$tmp"
-mangu_pid='' nginx_pid=''
+mangu_pid='' nginx_pid='' base_pid=''
 stop_servers() {
-	if [[ -n $mangu_pid ]] && kill -0 "$mangu_pid" 2>/dev/null; then
-		kill -TERM "$mangu_pid"
-		wait "$mangu_pid" 2>/dev/null || true
-	fi
+	local p
+	for p in "$mangu_pid" "$base_pid"; do
+		if [[ -n $p ]] && kill -0 "$p" 2>/dev/null; then
+			kill -TERM "$p"
+			wait "$p" 2>/dev/null || true
+		fi
+	done
 	if [[ -n $nginx_pid ]] && kill -0 "$nginx_pid" 2>/dev/null; then
 		kill -QUIT "$nginx_pid"
 		wait "$nginx_pid" 2>/dev/null || true
 	fi
-	mangu_pid='' nginx_pid=''
+	mangu_pid='' nginx_pid='' base_pid=''
 }
 cleanup() {
 	local rc=$?
@@ -100,22 +113,36 @@ seed() { # seed <books> <data dir>
 	say "# seeded $n books in $((SECONDS - t0)) s: $(tail -n 1 "$tmp/seed.log")"
 }
 
-serve() { # serve <books> <data dir>: starts mangu; sets murl
-	local n=$1 dir=$2 port
+start_one() { # start_one <bin> <books> <data dir> <log> <cache prefix>: prints "pid port"
+	local bin=$1 n=$2 dir=$3 log=$4 port pid
 	port=$(free_port)
-	: >"$tmp/mangu.log"
-	env $(backend_env "$n") MANGU_RATE_LIMIT=off MANGU_ENV=production \
+	: >"$log"
+	env $(backend_env "$n") MANGU_RATE_LIMIT=off MANGU_ENV=production MANGU_CACHE_PREFIX="$5" \
 		MANGU_LISTEN=127.0.0.1:$port MANGU_DATA_DIR="$dir" MANGU_LOG_LEVEL=info \
 		MANGU_PUBLIC_URL=http://127.0.0.1:$port \
 		MANGU_JWT_SECRET=${MANGU_JWT_SECRET:-$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')} \
-		"$MANGU_BIN" serve >>"$tmp/mangu.log" 2>"$tmp/mangu.err" &
-	mangu_pid=$!
+		"$bin" serve >>"$log" 2>"$log.err" &
+	pid=$!
 	for _ in $(seq 1 300); do
-		grep -q '"msg":"listening"' "$tmp/mangu.log" && break
-		kill -0 "$mangu_pid" 2>/dev/null || die "mangu exited: $(cat "$tmp/mangu.err")"
+		grep -q '"msg":"listening"' "$log" && break
+		kill -0 "$pid" 2>/dev/null || die "$bin exited: $(cat "$log.err")"
 		sleep 0.1
 	done
-	murl=http://127.0.0.1:$port
+	echo "$pid $port"
+}
+
+serve() { # serve <books> <data dir>: starts mangu (and the base build); sets murl (burl)
+	local pp
+	read -r mangu_pid pp < <(start_one "$MANGU_BIN" "$1" "$2" "$tmp/mangu.log" mangu:)
+	murl=http://127.0.0.1:$pp
+	if [[ -n $BASE_BIN ]]; then
+		read -r base_pid pp < <(start_one "$BASE_BIN" "$1" "$2" "$tmp/base.log" base:)
+		burl=http://127.0.0.1:$pp
+	fi
+}
+
+rss() { # rss <pid>: current and peak resident memory
+	awk '/VmRSS/ {r = $2} /VmHWM/ {h = $2} END {printf "%.1f MB, peak %.1f MB", r / 1024, h / 1024}' "/proc/$1/status"
 }
 
 # nginx serving snapshots of the given paths under $tmp/www; sets nurl.
@@ -159,15 +186,18 @@ snapshot() { # snapshot <path> <file>: mangu's answer on <path> saved for nginx 
 
 # ---- measuring -----------------------------------------------------------------------------------
 # A wrk script that reports p95 and picks each request's path from "paths" when set.
-write_lua() { # write_lua <file> <lua table of paths or "nil">
+# With "miss", each path gets a random page size (10-49), part of the cache key, so nearly every
+# request misses the cache.
+write_lua() { # write_lua <file> <lua table of paths or "nil"> [miss]
 	cat >"$1" <<LUA
 local paths = $2
-local n = 0
+local miss = "${3:-}" == "miss"
 math.randomseed(os.time() + math.floor(os.clock() * 1e6))
 request = function()
   if paths == nil then return wrk.format(nil) end
-  n = n + 1
-  return wrk.format("GET", paths[math.random(#paths)])
+  local p = paths[math.random(#paths)]
+  if miss then p = p .. "&limit=" .. math.random(10, 49) end
+  return wrk.format("GET", p)
 end
 done = function(summary, latency, requests)
   io.write(string.format("BENCH rps=%.1f p95=%.3f p99=%.3f non2xx=%d errors=%d\n",
@@ -186,6 +216,7 @@ measure() { # measure <label> <connections> <url> <lua>
 	series[$1]+="$line"$'\n'
 	say "$(printf '  %-34s %s' "$1" "${line#BENCH }")"
 	: >"$tmp/mangu.log"
+	[[ -f $tmp/base.log ]] && : >"$tmp/base.log"
 	[[ -f $tmp/nginx/access.log ]] && : >"$tmp/nginx/access.log"
 	return 0
 }
@@ -198,8 +229,12 @@ stat() {
 			printf "%.1f (%.1f-%.1f)", m, a[1], a[NR]}'
 }
 
-words_lua() { # a Lua table of search and suggest paths built from the catalog's own titles
-	curl -sS "$murl/api/books?limit=100&sort=title" "$murl/api/books?limit=100" |
+words_lua() { # Lua tables of search and suggest paths built from the catalog's own titles
+	local pages=() o
+	for o in 0 100 200 300 400; do
+		pages+=("$murl/api/books?limit=100&sort=title&offset=$o" "$murl/api/books?limit=100&offset=$o")
+	done
+	curl -sS "${pages[@]}" |
 		python3 -c '
 import sys, json, random, re, urllib.parse
 words = set()
@@ -216,7 +251,8 @@ lua = lambda xs: "{" + ",".join("\"%s\"" % x for x in xs) + "}"
 open(sys.argv[1], "w").write(lua(search))
 open(sys.argv[2], "w").write(lua(suggest))
 ' "$tmp/search.tbl" "$tmp/suggest.tbl"
-	write_lua "$tmp/search.lua" "$(cat "$tmp/search.tbl")"
+	write_lua "$tmp/search.lua" "$(cat "$tmp/search.tbl")" miss
+	write_lua "$tmp/search-hit.lua" "$(cat "$tmp/search.tbl")"
 	write_lua "$tmp/suggest.lua" "$(cat "$tmp/suggest.tbl")"
 }
 
@@ -230,6 +266,7 @@ bench_size() { # bench_size <books>
 	slug=$(curl -sS "$murl/api/books?limit=1&sort=popular" | python3 -c 'import sys,json;print(json.load(sys.stdin)["items"][0]["slug"])')
 	rm -rf "$tmp/www"
 	declare -A paths=([featured]=/api/books/featured [trending]=/api/books/trending
+		[new]=/api/books/new [top]=/api/books/top-rated
 		[book]=/api/books/$slug [list]="/api/books?limit=24&sort=newest")
 	for k in "${!paths[@]}"; do snapshot "${paths[$k]}" "$k.json"; done
 	nginx_start
@@ -237,16 +274,18 @@ bench_size() { # bench_size <books>
 	words_lua
 	say ""
 	say "## $n books, $BACKEND backend ($(curl -sS "$murl/api/health" | python3 -c 'import sys,json;c=json.load(sys.stdin)["checks"];print(c["database"]["driver"], "+", c["cache"]["driver"])'))"
-	for k in featured trending book list; do
+	say "# load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+	for k in $READS; do
 		say "# $k: GET ${paths[$k]} ($(wc -c <"$tmp/www/$k.json") bytes)"
 	done
 	if [[ $WARMUP != 0 && $WARMUP != 0s ]]; then
 		wrk -t2 -c64 -d"$WARMUP" -s "$tmp/search.lua" "$murl" >/dev/null
 		wrk -t2 -c64 -d"$WARMUP" "$murl/api/books/featured" >/dev/null
+		[[ -z $BASE_BIN ]] || wrk -t2 -c64 -d"$WARMUP" -s "$tmp/search.lua" "$burl" >/dev/null
 	fi
 	for round in $(seq 1 "$ROUNDS"); do
-		say "round $round"
-		for k in featured trending book list; do
+		say "round $round (load $(cut -d' ' -f1-3 /proc/loadavg))"
+		for k in $READS; do
 			if ((round % 2)); then
 				measure "$n $k mangu" 64 "$murl${paths[$k]}" "$tmp/plain.lua"
 				measure "$n $k nginx" 64 "$nurl/$k.json" "$tmp/plain.lua"
@@ -257,21 +296,35 @@ bench_size() { # bench_size <books>
 		done
 		measure "$n search c8" 8 "$murl" "$tmp/search.lua"
 		measure "$n search c64" 64 "$murl" "$tmp/search.lua"
+		measure "$n search c64 cached" 64 "$murl" "$tmp/search-hit.lua"
 		measure "$n suggest c8" 8 "$murl" "$tmp/suggest.lua"
+		if [[ -n $BASE_BIN ]]; then
+			measure "$n search c8 base" 8 "$burl" "$tmp/search.lua"
+			measure "$n search c64 base" 64 "$burl" "$tmp/search.lua"
+			measure "$n suggest c8 base" 8 "$burl" "$tmp/suggest.lua"
+		fi
 	done
 	say "medians (range) over $ROUNDS rounds:"
-	for k in featured trending book list; do
+	for k in $READS; do
 		say "$(printf '  %-9s mangu %-24s req/s  nginx %-24s req/s  mangu p99 %s ms' "$k" \
 			"$(stat "$n $k mangu" rps)" "$(stat "$n $k nginx" rps)" "$(stat "$n $k mangu" p99)")"
 	done
-	say "  search    p95 $(stat "$n search c8" p95) ms with 8 connections; $(stat "$n search c64" rps) req/s with 64"
+	say "  search    p95 $(stat "$n search c8" p95) ms with 8 connections; $(stat "$n search c64" rps) req/s with 64 (cache misses)"
+	say "  search    $(stat "$n search c64 cached" rps) req/s with 64, p99 $(stat "$n search c64 cached" p99) ms (3,000 queries repeated: mostly cache hits)"
 	say "  suggest   p95 $(stat "$n suggest c8" p95) ms with 8 connections"
-	say "  mangu RSS $(awk '/VmRSS/ {printf "%.1f MB", $2 / 1024}' "/proc/$mangu_pid/status"), peak $(awk '/VmHWM/ {printf "%.1f MB", $2 / 1024}' "/proc/$mangu_pid/status")"
+	say "  mangu RSS $(rss "$mangu_pid")"
+	if [[ -n $BASE_BIN ]]; then
+		say "  base search p95 $(stat "$n search c8 base" p95) ms with 8 connections; $(stat "$n search c64 base" rps) req/s with 64"
+		say "  base suggest p95 $(stat "$n suggest c8 base" p95) ms with 8 connections"
+		say "  base RSS $(rss "$base_pid")"
+	fi
+	say "# load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 	stop_servers
 }
 
 say "# mangu catalog benchmark, $(date -u +%Y-%m-%dT%H:%M:%SZ)"
 say "# host: $(uname -srm), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+[[ -z $BASE_BIN ]] || say "# base: $("$BASE_BIN" version 2>/dev/null) ($BASE_BIN), measured on search and suggest after mangu in every round"
 say "# mangu: $("$MANGU_BIN" version 2>/dev/null) (git $(git rev-parse --short HEAD 2>/dev/null || echo none)$(git diff --quiet 2>/dev/null || echo '+dirty')), production, access log on; nginx $("$NGINX" -v 2>&1 | sed 's/^nginx version: //'), $NGINX_WORKERS workers, access log on"
 say "# wrk -t2, $DURATION per measurement, $ROUNDS rounds (mangu/nginx order alternates)"
 for n in $BOOKS; do bench_size "$n"; done

@@ -3,12 +3,12 @@
 
 #include <string.h>
 
+#include "core/buf.h"
+
 #include "api/catalog.h"
 #include "service/books.h"
 #include "service/search.h"
 #include "service/text.h"
-
-#define KEY_Q_MAX 800 /* bytes of "q" in a cache key: more than the service ever reads */
 
 static json_t *segments(const struct search_segment *s, int n)
 {
@@ -56,6 +56,7 @@ static json_t *result_json(const struct search_result *r, const struct search_re
                                   "price_bands", buckets(r->bands, r->n_bands, "value", "label")));
     json_object_set_new(out, "did_you_mean",
                         r->did_you_mean ? json_string(r->did_you_mean) : json_null());
+    json_object_set_new(out, "approximate", json_boolean(r->approximate));
     return out;
 }
 
@@ -107,6 +108,22 @@ static int parse(struct ctx *cx, struct http_request *req, struct search_request
     return api_catalog_check(cx, fields);
 }
 
+/* The query as the service reads it (folded words, space-separated): queries that differ
+ * only in case, accents or punctuation share one cache entry. */
+static const char *normalised(struct ctx *cx, const char *q, size_t max_chars, int max_tokens)
+{
+    const char **tok;
+    int n = text_tokens(cx->arena, q, strlen(q), max_chars, max_tokens, &tok);
+    struct buf b = BUF_INIT;
+    const char *out;
+
+    for (int i = 0; i < n; i++)
+        buf_printf(&b, i ? " %s" : "%s", tok[i]);
+    out = arena_strdup(cx->arena, b.p ? b.p : "");
+    buf_release(&b);
+    return out;
+}
+
 int api_search_books(struct ctx *cx, struct http_request *req, struct http_response *res)
 {
     struct search_request rq;
@@ -116,10 +133,10 @@ int api_search_books(struct ctx *cx, struct http_request *req, struct http_respo
 
     if (rc)
         return rc;
-    const char *name =
-        arena_printf(cx->arena, "search:%d|%lld|c=%s|a=%s|l=%s|p=%s|q=%.*s", rq.limit, rq.offset,
-                     f->category ? f->category : "", f->author ? f->author : "",
-                     f->language ? f->language : "", band ? band : "", KEY_Q_MAX, rq.q);
+    const char *name = arena_printf(
+        cx->arena, "search:%d|%lld|c=%s|a=%s|l=%s|p=%s|q=%s", rq.limit, rq.offset,
+        f->category ? f->category : "", f->author ? f->author : "", f->language ? f->language : "",
+        band ? band : "", normalised(cx, rq.q, SEARCH_MAX_CHARS, SEARCH_MAX_TOKENS));
     return api_catalog_cached(cx, req, res, name, CATALOG_TTL, build_search, &rq);
 }
 
@@ -163,6 +180,9 @@ int api_search_suggest(struct ctx *cx, struct http_request *req, struct http_res
         return cx_fail_details(cx, ERR_INVALID,
                                json_pack("{s:{s:s}}", "fields", "q", "must be valid UTF-8"),
                                "q must be valid UTF-8");
-    return api_catalog_cached(cx, req, res, arena_printf(cx->arena, "suggest:%.*s", KEY_Q_MAX, q),
-                              CATALOG_TTL, build_suggest, (void *)q);
+    return api_catalog_cached(
+        cx, req, res,
+        arena_printf(cx->arena, "suggest:%s",
+                     normalised(cx, q, SUGGEST_MAX_CHARS, SUGGEST_MAX_TOKENS)),
+        CATALOG_TTL, build_suggest, (void *)q);
 }

@@ -542,7 +542,7 @@ static const struct setting settings[] = {
     {"MANGU_REDIS_URL", NULL, parse_redis_url, true,
      "redis://[:password@]host:port[/db] or rediss://...; unset = in-process cache"},
     {"MANGU_CACHE_PREFIX", "mangu:", parse_cache_prefix, false, "prefix of every cache key"},
-    {"MANGU_CACHE_MAX_BYTES", "67108864", parse_cache_max, false,
+    {"MANGU_CACHE_MAX_BYTES", "16777216", parse_cache_max, false,
      "memory bound of the in-process cache"},
     {"MANGU_WEB_DIR", "web/dist", parse_web_dir, false, "the built web client to serve"},
     {"MANGU_THREADS", "8", parse_threads, false, "HTTP worker threads (1-256)"},

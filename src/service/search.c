@@ -2,6 +2,7 @@
 #include "service/search.h"
 
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/buf.h"
@@ -150,9 +151,26 @@ static int correct(struct ctx *cx, const char *const *tokens, int n, const char 
 
 /* ---- one search ------------------------------------------------------------------------ */
 
-/* Languages and price bands from the (language, band, count) rows; the total is their sum. */
-static void tally(struct ctx *cx, const struct search_bucket *rows, int n,
-                  struct search_result *out)
+/* The index of the price band holding "cents". */
+static int band_of(long long cents)
+{
+    for (int b = 0; search_bands[b].value; b++)
+        if (cents >= search_bands[b].min &&
+            (search_bands[b].max < 0 || cents <= search_bands[b].max))
+            return b;
+    return 0;
+}
+
+/* "count" of the sample scaled to the estimated total (unchanged when the counts are exact). */
+static long long scaled(long long count, const struct search_result *out, int n_sample)
+{
+    if (!out->approximate || n_sample == 0)
+        return count;
+    return (count * out->total + n_sample / 2) / n_sample;
+}
+
+/* Languages and price bands counted over the hits, most results first. */
+static void tally(struct ctx *cx, const struct search_hit *hits, int n, struct search_result *out)
 {
     out->languages = arena_zalloc(cx->arena, sizeof(struct search_bucket) * (size_t)(n + 1));
     out->bands = arena_zalloc(cx->arena, sizeof(struct search_bucket) * 5);
@@ -161,16 +179,14 @@ static void tally(struct ctx *cx, const struct search_bucket *rows, int n,
         out->bands[b] = (struct search_bucket){search_bands[b].value, search_bands[b].label, 0};
     for (int i = 0; i < n; i++) {
         int k = 0;
+        const char *lang = hits[i].language ? hits[i].language : "";
 
-        out->total += rows[i].count;
-        while (k < out->n_languages && strcmp(out->languages[k].value, rows[i].value) != 0)
+        while (k < out->n_languages && strcmp(out->languages[k].value, lang) != 0)
             k++;
         if (k == out->n_languages)
-            out->languages[out->n_languages++] = (struct search_bucket){rows[i].value, NULL, 0};
-        out->languages[k].count += rows[i].count;
-        for (int b = 0; b < 5; b++)
-            if (strcmp(search_bands[b].value, rows[i].label) == 0)
-                out->bands[b].count += rows[i].count;
+            out->languages[out->n_languages++] = (struct search_bucket){lang, NULL, 0};
+        out->languages[k].count++;
+        out->bands[band_of(hits[i].price_cents)].count++;
     }
     for (int i = 1; i < out->n_languages; i++) /* most results first */
         for (int j = i; j > 0 && out->languages[j].count > out->languages[j - 1].count; j--) {
@@ -178,27 +194,116 @@ static void tally(struct ctx *cx, const struct search_bucket *rows, int n,
             out->languages[j] = out->languages[j - 1];
             out->languages[j - 1] = t;
         }
+    for (int i = 0; i < out->n_languages; i++)
+        out->languages[i].count = scaled(out->languages[i].count, out, n);
+    for (int b = 0; b < 5; b++)
+        out->bands[b].count = scaled(out->bands[b].count, out, n);
+}
+
+/* Best first: lower score, then lower id (as the database would order them). */
+static int by_score(const void *x, const void *y)
+{
+    const struct search_hit *a = x, *b = y;
+
+    if (a->score != b->score)
+        return a->score < b->score ? -1 : 1;
+    return (a->id > b->id) - (a->id < b->id);
+}
+
+/*
+ * The total when more books match than the sample holds: the sample is the newest matches,
+ * so it covers the ids from its oldest to the newest book; matches are assumed as dense in
+ * the rest of the ids.
+ */
+static int estimate(struct ctx *cx, const struct search_hit *sample, int n, long long *total)
+{
+    long long lo, hi, oldest = sample[n - 1].id;
+    int rc = store_search_span(cx, &lo, &hi);
+
+    if (rc)
+        return rc;
+    *total = n + 1;
+    if (hi > oldest && hi >= lo)
+        *total = (long long)((double)n * (double)(hi - lo + 1) / (double)(hi - oldest + 1) + 0.5);
+    if (*total <= n)
+        *total = n + 1;
+    return 0;
+}
+
+/*
+ * The page's ids: from the ranked sample, then (past the sample, when more books match)
+ * the next matches newest first.
+ */
+static int page_ids(struct ctx *cx, const char *const *tok, int n_tok,
+                    const struct search_request *rq, const struct search_hit *hits, int n_hits,
+                    long long oldest, long long **ids, int *n)
+{
+    long long from = rq->offset, to = rq->offset + rq->limit;
+    struct search_hit *more;
+    int n_more, rc;
+
+    *ids = arena_alloc(cx->arena, sizeof(long long) * (size_t)(rq->limit + 1));
+    *n = 0;
+    for (long long i = from; i < to && i < n_hits; i++)
+        (*ids)[(*n)++] = hits[i].id;
+    if (to <= n_hits || oldest <= 0)
+        return 0;
+    long long skip = from > n_hits ? from - n_hits : 0;
+    if (skip > INT32_MAX - rq->limit)
+        return 0;
+    rc = store_search_hits(cx, tok, n_tok, &rq->filter, oldest, (int)skip + rq->limit - *n, &more,
+                           &n_more);
+    for (int i = (int)skip; rc == 0 && i < n_more && *n < rq->limit; i++)
+        (*ids)[(*n)++] = more[i].id;
+    return rc;
+}
+
+static int facets(struct ctx *cx, const struct search_hit *hits, int n_hits,
+                  struct search_result *out)
+{
+    long long *ids = arena_alloc(cx->arena, sizeof(long long) * (size_t)(n_hits + 1));
+    int rc;
+
+    for (int i = 0; i < n_hits; i++)
+        ids[i] = hits[i].id;
+    rc = store_search_categories(cx, ids, n_hits, FACET_MAX, &out->categories, &out->n_categories);
+    if (rc == 0)
+        rc = store_search_authors(cx, ids, n_hits, FACET_MAX, &out->authors, &out->n_authors);
+    for (int i = 0; rc == 0 && i < out->n_categories; i++)
+        out->categories[i].count = scaled(out->categories[i].count, out, n_hits);
+    for (int i = 0; rc == 0 && i < out->n_authors; i++)
+        out->authors[i].count = scaled(out->authors[i].count, out, n_hits);
+    return rc;
 }
 
 static int run(struct ctx *cx, const char *const *tok, int n_tok, const struct search_request *rq,
                struct search_result *out)
 {
-    const struct book_filter *f = &rq->filter;
-    struct search_bucket *rows;
-    int n_rows, rc = store_search_counts(cx, tok, n_tok, f, &rows, &n_rows);
+    struct search_hit *hits;
+    long long *ids, oldest = 0;
+    int n_hits, n_ids, rc;
 
     memset(out, 0, sizeof(*out));
-    if (rc)
+    rc = store_search_hits(cx, tok, n_tok, &rq->filter, 0, SEARCH_SAMPLE + 1, &hits, &n_hits);
+    if (rc || n_hits == 0)
         return rc;
-    tally(cx, rows, n_rows, out);
-    if (out->total == 0)
-        return 0;
-    rc = store_search_books(cx, tok, n_tok, f, rq->limit, rq->offset, &out->items, &out->n);
+    out->total = n_hits;
+    if (n_hits > SEARCH_SAMPLE) {
+        out->approximate = true;
+        n_hits = SEARCH_SAMPLE;
+        oldest = hits[n_hits - 1].id;
+        if ((rc = estimate(cx, hits, n_hits, &out->total)) != 0)
+            return rc;
+    }
+    tally(cx, hits, n_hits, out);
+    qsort(hits, (size_t)n_hits, sizeof(*hits), by_score);
+    rc = page_ids(cx, tok, n_tok, rq, hits, n_hits, oldest, &ids, &n_ids);
+    if (rc == 0 && n_ids > 0)
+        rc = store_search_books(cx, ids, n_ids, &out->items, &out->n);
+    for (int i = 0; rc == 0 && i < out->n; i++)
+        out->items[i].score = i + rq->offset < n_hits ? hits[i + rq->offset].score : 0;
     if (rc == 0)
-        rc = store_search_categories(cx, tok, n_tok, f, FACET_MAX, &out->categories,
-                                     &out->n_categories);
-    if (rc == 0)
-        rc = store_search_authors(cx, tok, n_tok, f, FACET_MAX, &out->authors, &out->n_authors);
+        rc = facets(cx, hits, n_hits, out);
     return rc ? rc : store_books_load_authors(cx, out->items, out->n);
 }
 
@@ -331,7 +436,9 @@ int search_suggest(struct ctx *cx, const char *q, struct search_suggest_item **o
     const char **tok;
     int n_books = 0, n_authors = 0, rc = 0;
     int n_tok =
-        text_utf8_valid(q, strlen(q)) ? text_tokens(cx->arena, q, strlen(q), 100, 6, &tok) : 0;
+        text_utf8_valid(q, strlen(q))
+            ? text_tokens(cx->arena, q, strlen(q), SUGGEST_MAX_CHARS, SUGGEST_MAX_TOKENS, &tok)
+            : 0;
 
     *out = arena_zalloc(cx->arena, sizeof(**out) * SUGGEST_MAX);
     *n = 0;

@@ -11,6 +11,11 @@
 #define SEARCH_MAX_CHARS 200 /* characters of a query that are read; the rest is ignored */
 #define SEARCH_MAX_TOKENS 12
 #define SUGGEST_MAX 10
+#define SUGGEST_MAX_CHARS 100 /* characters of a typeahead query that are read */
+#define SUGGEST_MAX_TOKENS 6
+/* Matches read and ranked per search; when more books match, the best of the newest
+ * SEARCH_SAMPLE come first, the total and facet counts are estimates ("approximate"). */
+#define SEARCH_SAMPLE 500
 
 /* A price band of the search filter and facet: cents from "min" to "max" inclusive. */
 struct search_band {
@@ -48,6 +53,7 @@ struct search_result {
     struct search_bucket *categories, *authors, *languages, *bands;
     int n_categories, n_authors, n_languages, n_bands;
     const char *did_you_mean; /* the corrected query whose results these are, or NULL */
+    bool approximate;         /* more than SEARCH_SAMPLE matches: total and facets are estimates */
 };
 
 /*
@@ -55,9 +61,12 @@ struct search_result {
  * accents folded; the first SEARCH_MAX_CHARS characters and SEARCH_MAX_TOKENS words), every
  * one required; a query with none finds nothing. When nothing matches, words the index does
  * not know are corrected to the nearest known word (trigram candidates, edit distance) and
- * the corrected query's results are returned with "did_you_mean". Facet counts are over all
- * results (languages and price bands each add up to "total"). ERR_INVALID when "q" is not
- * UTF-8.
+ * the corrected query's results are returned with "did_you_mean". Up to SEARCH_SAMPLE
+ * matches, results are ranked and the total and facet counts are exact (languages and price
+ * bands each add up to "total"). Beyond, the newest SEARCH_SAMPLE matches are ranked and come
+ * first, then the rest newest first; the total is estimated from how many ids the sample
+ * spans, the facets are counted over the sample and scaled to that total, and "approximate"
+ * is set. ERR_INVALID when "q" is not UTF-8.
  */
 int search_books(struct ctx *cx, const struct search_request *rq, struct search_result *out);
 

@@ -148,16 +148,48 @@ static int bulk_authors(struct seed_run *ru, int count, long long serial, struct
     return rc;
 }
 
+#define VOCABULARY 60000 /* invented words the benchmark catalog draws names and places from */
+
+/* A capitalised invented word drawn by frequency; in "gen". */
+static const char *invented(struct seed_run *ru, struct arena *gen)
+{
+    char w[SEED_WORD_MAX];
+
+    seed_word(seed_zipf(&ru->r, VOCABULARY), w);
+    w[0] = (char)(w[0] - 32);
+    return arena_strdup(gen, w);
+}
+
+/*
+ * The bank's picks with the hero's name, the place and often the noun and topic replaced by
+ * invented words: the phrase banks alone hold under 2,000 words, so every query would match
+ * thousands of books; real catalogues have tens of thousands of words, a few very common,
+ * most rare.
+ */
+static void bulk_picks(struct seed_run *ru, const struct seed_bank *bank, struct arena *gen,
+                       struct seed_picks *k)
+{
+    seed_picks_choose(bank, &ru->r, k);
+    k->f = invented(ru, gen);
+    k->p = invented(ru, gen);
+    if (rng_below(&ru->r, 2))
+        k->n = invented(ru, gen);
+    if (k->t && rng_below(&ru->r, 2))
+        k->t = invented(ru, gen);
+}
+
 /* One generated book, the "serial"th ever: unique slug and ISBN, random bank and author. */
 static void bulk_book(struct seed_run *ru, long long serial, int n_authors, struct arena *gen,
                       struct seed_book *b)
 {
     const struct seed_profile prof = {6, 3650, 3, 3, false};
     const struct seed_bank *bank = &seed_banks[rng_below(&ru->r, (uint32_t)seed_n_banks)];
+    struct seed_picks picks;
     char slug[90];
 
     memset(b, 0, sizeof(*b));
-    seed_invent(bank, &ru->r, gen, b);
+    bulk_picks(ru, bank, gen, &picks);
+    seed_invent_picks(bank, &picks, &ru->r, gen, b);
     seed_slugify(b->title, slug, sizeof(slug));
     snprintf(b->slug, sizeof(b->slug), "%s-%lld", slug, serial + 1);
     seed_isbn13(979100000000LL + (serial * 7919LL) % 100000000LL, b->isbn);

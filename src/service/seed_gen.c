@@ -178,9 +178,17 @@ void seed_invent(const struct seed_bank *b, struct rng *r, struct arena *arena,
                  struct seed_book *out)
 {
     struct seed_picks k;
-    const char *parts[4];
 
     seed_picks_choose(b, r, &k);
+    seed_invent_picks(b, &k, r, arena, out);
+}
+
+void seed_invent_picks(const struct seed_bank *b, const struct seed_picks *picks, struct rng *r,
+                       struct arena *arena, struct seed_book *out)
+{
+    struct seed_picks k = *picks;
+    const char *parts[4];
+
     out->title = capitalise(seed_expand(arena, pick(b->titles, r), &k));
     out->subtitle = NULL;
     if (rng_below(r, 100) < 30 && seed_bank_len(b->subtitles))
@@ -320,4 +328,33 @@ void seed_numbers(struct seed_book *b, const struct seed_profile *p, struct rng 
     seed_format_time(at, b->published_at);
     draw_rating(b, r);
     draw_stats(b, r, p->stats_days, age);
+}
+
+/*
+ * Invented words for the benchmark catalog: three syllables, each a consonant and a vowel
+ * with an optional closing consonant, so a word splits into syllables one way only and
+ * distinct indices give distinct words (the multiplier is odd, a bijection modulo 64^3).
+ */
+static const char *const syllables[64] = {
+    "ba",  "be",  "bi",  "bo",  "da",  "de",  "di",  "do",  "fa",  "fe",  "fi",  "ga",  "go",
+    "ka",  "ke",  "ki",  "ko",  "ku",  "la",  "le",  "li",  "lo",  "lu",  "ma",  "me",  "mi",
+    "mo",  "na",  "ne",  "ni",  "no",  "pa",  "pe",  "po",  "ra",  "re",  "ri",  "ro",  "ru",
+    "sa",  "se",  "si",  "so",  "ta",  "te",  "ti",  "to",  "va",  "ve",  "vi",  "za",  "zo",
+    "ban", "del", "kar", "lin", "mor", "nes", "pal", "ren", "sol", "tam", "vel", "zor",
+};
+
+void seed_word(uint32_t index, char out[SEED_WORD_MAX])
+{
+    uint32_t j = (uint32_t)((index * 2654435761u) % (64u * 64u * 64u));
+
+    snprintf(out, SEED_WORD_MAX, "%s%s%s", syllables[j % 64], syllables[(j / 64) % 64],
+             syllables[j / 4096]);
+}
+
+uint32_t seed_zipf(struct rng *r, uint32_t vocabulary)
+{
+    /* log-uniform: P(k) falls as 1/k, the shape of word frequencies in real text */
+    double k = exp(rng_unit(r) * log((double)vocabulary + 1)) - 1;
+
+    return k >= vocabulary ? vocabulary - 1 : (uint32_t)k;
 }

@@ -55,6 +55,14 @@ char *seed_expand(struct arena *arena, const char *tmpl, const struct seed_picks
 /* Title, subtitle, blurb, pages and language of an invented book from "b"; strings in "arena". */
 void seed_invent(const struct seed_bank *b, struct rng *r, struct arena *arena,
                  struct seed_book *out);
+/* The same from picks already chosen (the benchmark seed changes some of them first). */
+void seed_invent_picks(const struct seed_bank *b, const struct seed_picks *k, struct rng *r,
+                       struct arena *arena, struct seed_book *out);
+/* The invented word number "index" (lower-case, pronounceable, unique per index). */
+#define SEED_WORD_MAX 16
+void seed_word(uint32_t index, char out[SEED_WORD_MAX]);
+/* A word number below "vocabulary", drawn so that word k is about 1/k as frequent as word 1. */
+uint32_t seed_zipf(struct rng *r, uint32_t vocabulary);
 /* A three-sentence bio for "name" who writes "genre_name" and lives in "home"; in "arena". */
 char *seed_bio(const char *name, const char *genre_name, const char *home, struct rng *r,
                struct arena *arena);

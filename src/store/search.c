@@ -8,13 +8,16 @@
 #include "store/sql.h"
 
 /*
- * The matching books as the CTE "hits" (id, language, price_cents, score): $1 the query
- * (FTS5 text / words for plainto_tsquery), $2 category slug, $3 author slug, $4 language,
- * $5 / $6 price range.
+ * The matching books, newest first: $1 the query (FTS5 text / words for plainto_tsquery),
+ * $2 category slug (with its subtree), $3 author slug, $4 language, $5 / $6 price range,
+ * $7 only ids below this one (NULL: all), $8 how many. Each row carries its rank (lower is
+ * better): bm25 with the table's weights (10 : 4 : 1) or minus ts_rank (A : B : C). Walking
+ * the index in id order and stopping at the limit keeps a query for a common word as cheap
+ * as one for a rare word: only the rows returned are ranked.
  */
 #define CATS                                                                                       \
     "WITH RECURSIVE cats(id) AS (SELECT id FROM categories WHERE slug = $2 UNION ALL "             \
-    "SELECT c.id FROM categories c JOIN cats ON c.parent_id = cats.id), "
+    "SELECT c.id FROM categories c JOIN cats ON c.parent_id = cats.id) "
 #define FILTERS                                                                                    \
     " AND b.status = 'published'"                                                                  \
     " AND (CAST($2 AS TEXT) IS NULL OR EXISTS (SELECT 1 FROM book_categories bc"                   \
@@ -24,44 +27,48 @@
     " AND (CAST($4 AS TEXT) IS NULL OR b.language = $4)"                                           \
     " AND (CAST($5 AS BIGINT) IS NULL OR b.price_cents >= $5)"                                     \
     " AND (CAST($6 AS BIGINT) IS NULL OR b.price_cents <= $6)"
-/* bm25 is negative, best first; the weights are the table's default rank (10 : 4 : 1). The
- * filters read the narrow index of 0007, not the books' rows. */
-#define HITS_SQLITE                                                                                \
-    CATS "hits AS (SELECT b.id, b.language, b.price_cents, book_fts.rank AS score "                \
-         "FROM book_fts JOIN books b INDEXED BY books_published_cover_idx "                        \
-         "ON b.id = book_fts.rowid WHERE book_fts MATCH $1" FILTERS ") "
-#define HITS_PG                                                                                    \
-    CATS "hits AS (SELECT b.id, b.language, b.price_cents, "                                       \
-         "-ts_rank(s.document, plainto_tsquery('mangu_search', $1)) AS score "                     \
-         "FROM book_search s JOIN books b ON b.id = s.book_id "                                    \
-         "WHERE s.document @@ plainto_tsquery('mangu_search', $1)" FILTERS ") "
+/* The filters read the narrow index of 0007, not the books' rows. */
+static const char SQL_HITS_SQLITE[] =
+    CATS "SELECT b.id, b.language, b.price_cents, book_fts.rank FROM book_fts "
+         "JOIN books b INDEXED BY books_published_cover_idx ON b.id = book_fts.rowid "
+         "WHERE book_fts MATCH $1 AND (CAST($7 AS BIGINT) IS NULL OR book_fts.rowid < $7)" FILTERS
+         " ORDER BY book_fts.rowid DESC LIMIT $8";
+/* Ranked in an outer query, so only the rows kept are ranked (not every row before the sort). */
+static const char SQL_HITS_PG[] = CATS
+    "SELECT h.id, h.language, h.price_cents, "
+    "-ts_rank(h.document, plainto_tsquery('mangu_search', $1)) FROM (SELECT b.id, "
+    "b.language, b.price_cents, s.document FROM book_search s JOIN books b ON b.id = s.book_id "
+    "WHERE s.document @@ plainto_tsquery('mangu_search', $1) "
+    "AND (CAST($7 AS BIGINT) IS NULL OR s.book_id < $7)" FILTERS
+    " ORDER BY s.book_id DESC LIMIT $8) h ORDER BY h.id DESC";
+/* The lowest and highest id of a published book (for estimating a total from a sample). */
+static const char SQL_SPAN[] = "SELECT (SELECT min(id) FROM books WHERE status = 'published'), "
+                               "(SELECT max(id) FROM books WHERE status = 'published')";
 
-/* The page is chosen from the hits first; only its rows are read whole. */
-#define PAGE                                                                                       \
-    "SELECT " STORE_BOOK_SUMMARY ", p.score, b.description FROM (SELECT h.id, h.score "            \
-    "FROM hits h ORDER BY h.score, h.id LIMIT $7 OFFSET $8) p JOIN books b ON b.id = p.id "        \
-    "ORDER BY p.score, b.id"
-#define COUNTS                                                                                     \
-    "SELECT h.language, CASE WHEN h.price_cents = 0 THEN 'free' WHEN h.price_cents < 500 "         \
-    "THEN 'under-5' WHEN h.price_cents < 1000 THEN '5-10' WHEN h.price_cents < 2000 "              \
-    "THEN '10-20' ELSE 'over-20' END, count(*) FROM hits h GROUP BY 1, 2"
-#define CATEGORIES                                                                                 \
-    "SELECT c.slug, c.name, count(*) AS n FROM hits h JOIN book_categories bc "                    \
-    "ON bc.book_id = h.id JOIN categories c ON c.id = bc.category_id "                             \
-    "GROUP BY c.id, c.slug, c.name ORDER BY n DESC, c.slug LIMIT $7"
-#define AUTHORS                                                                                    \
-    "SELECT a.slug, a.name, count(*) AS n FROM hits h JOIN book_authors ba "                       \
-    "ON ba.book_id = h.id JOIN authors a ON a.id = ba.author_id "                                  \
-    "GROUP BY a.id, a.slug, a.name ORDER BY n DESC, a.slug LIMIT $7"
-
-static const char SQL_PAGE_SQLITE[] = HITS_SQLITE PAGE;
-static const char SQL_PAGE_PG[] = HITS_PG PAGE;
-static const char SQL_COUNTS_SQLITE[] = HITS_SQLITE COUNTS;
-static const char SQL_COUNTS_PG[] = HITS_PG COUNTS;
-static const char SQL_CATEGORIES_SQLITE[] = HITS_SQLITE CATEGORIES;
-static const char SQL_CATEGORIES_PG[] = HITS_PG CATEGORIES;
-static const char SQL_AUTHORS_SQLITE[] = HITS_SQLITE AUTHORS;
-static const char SQL_AUTHORS_PG[] = HITS_PG AUTHORS;
+/* Books by id, in the order given ($1: a JSON array), with their descriptions (snippets). */
+static const char SQL_PAGE_SQLITE[] =
+    "SELECT " STORE_BOOK_SUMMARY ", NULL, b.description FROM json_each($1) j "
+    "JOIN books b ON b.id = j.value ORDER BY j.key";
+static const char SQL_PAGE_PG[] =
+    "SELECT " STORE_BOOK_SUMMARY ", NULL, b.description FROM "
+    "json_array_elements_text(CAST($1 AS json)) WITH ORDINALITY j(id, k) "
+    "JOIN books b ON b.id = CAST(j.id AS BIGINT) ORDER BY j.k";
+/* The most frequent categories / authors among the books $1 (a JSON array of ids), counted
+ * over the join table alone; only the top rows read their names. */
+#define FACET(TABLE, JOIN, COL, IDS)                                                               \
+    "SELECT x.slug, x.name, t.n FROM (SELECT l." COL " AS id, count(*) AS n FROM " IDS " h "       \
+    "JOIN " TABLE " l ON l.book_id = h.id GROUP BY l." COL " ORDER BY n DESC, l." COL              \
+    " LIMIT $2) t "                                                                                \
+    "JOIN " JOIN " x ON x.id = t.id ORDER BY t.n DESC, t.id"
+#define IDS_SQLITE "(SELECT value AS id FROM json_each($1))"
+#define IDS_PG                                                                                     \
+    "(SELECT CAST(value AS BIGINT) AS id FROM json_array_elements_text(CAST($1 AS json)))"
+static const char SQL_CATEGORIES_SQLITE[] =
+    FACET("book_categories", "categories", "category_id", IDS_SQLITE);
+static const char SQL_CATEGORIES_PG[] =
+    FACET("book_categories", "categories", "category_id", IDS_PG);
+static const char SQL_AUTHORS_SQLITE[] = FACET("book_authors", "authors", "author_id", IDS_SQLITE);
+static const char SQL_AUTHORS_PG[] = FACET("book_authors", "authors", "author_id", IDS_PG);
 
 static const char SQL_KNOWN_SQLITE[] =
     "SELECT word FROM search_words WHERE word IN " SQL_TEXTS_SQLITE("$1");
@@ -84,7 +91,8 @@ static const char SQL_REFRESH_WORDS_SQLITE[] =
 #define FIRST_AUTHOR                                                                               \
     "(SELECT a.name FROM book_authors ba JOIN authors a ON a.id = ba.author_id "                   \
     "WHERE ba.book_id = b.id ORDER BY ba.position, a.id LIMIT 1)"
-/* Typeahead favours speed over rank: the newest matches, found without ranking them all. */
+/* Typeahead favours speed over rank: the newest books and the oldest authors that match,
+ * found without ranking every match (a two-letter prefix matches most of the catalogue). */
 static const char SQL_SUGGEST_BOOKS_SQLITE[] =
     "SELECT b.id, b.slug, b.title, b.cover_key, " FIRST_AUTHOR " FROM (SELECT book_fts.rowid "
     "AS id FROM book_fts JOIN books c INDEXED BY books_published_cover_idx "
@@ -100,11 +108,11 @@ static const char SQL_SUGGEST_BOOKS_PG[] =
 static const char SQL_SUGGEST_AUTHORS_SQLITE[] =
     "SELECT a.id, a.slug, a.name, NULL, NULL FROM author_fts JOIN authors a "
     "ON a.id = author_fts.rowid WHERE author_fts MATCH $1" HAS_BOOKS
-    " ORDER BY author_fts.rank, a.id LIMIT $2";
+    " ORDER BY author_fts.rowid LIMIT $2";
 static const char SQL_SUGGEST_AUTHORS_PG[] =
     "SELECT a.id, a.slug, a.name, NULL, NULL FROM author_search s JOIN authors a "
     "ON a.id = s.author_id WHERE s.document @@ to_tsquery('mangu_search', $1)" HAS_BOOKS
-    " ORDER BY ts_rank(s.document, to_tsquery('mangu_search', $1)) DESC, a.id LIMIT $2";
+    " ORDER BY a.id LIMIT $2";
 
 static bool is_pg(struct ctx *cx)
 {
@@ -158,29 +166,52 @@ static const char *match_text(struct ctx *cx, const char *const *tokens, int n, 
     return out;
 }
 
-static void hit_params(struct ctx *cx, const char *const *tokens, int n_tokens,
-                       const struct book_filter *f, struct db_param p[6])
+int store_search_hits(struct ctx *cx, const char *const *tokens, int n_tokens,
+                      const struct book_filter *f, long long below_id, int limit,
+                      struct search_hit **out, int *n)
 {
-    p[0] = DBP_TEXT(match_text(cx, tokens, n_tokens, false, NULL));
-    p[1] = DBP_TEXT(f->category);
-    p[2] = DBP_TEXT(f->author);
-    p[3] = DBP_TEXT(f->language);
-    p[4] = f->price_min >= 0 ? DBP_INT(f->price_min) : DBP_NULL;
-    p[5] = f->price_max >= 0 ? DBP_INT(f->price_max) : DBP_NULL;
+    struct db_param p[] = {
+        DBP_TEXT(match_text(cx, tokens, n_tokens, false, NULL)),
+        DBP_TEXT(f->category),
+        DBP_TEXT(f->author),
+        DBP_TEXT(f->language),
+        f->price_min >= 0 ? DBP_INT(f->price_min) : DBP_NULL,
+        f->price_max >= 0 ? DBP_INT(f->price_max) : DBP_NULL,
+        below_id > 0 ? DBP_INT(below_id) : DBP_NULL,
+        DBP_INT(limit),
+    };
+    struct db_result *r;
+    int rc = cx_query(cx, sql_pick(cx, SQL_HITS_SQLITE, SQL_HITS_PG), p, 8, &r);
+
+    if (rc)
+        return rc;
+    *out = arena_zalloc(cx->arena, sizeof(**out) * (size_t)(r->nrows + 1));
+    for (int i = 0; i < r->nrows; i++)
+        (*out)[i] = (struct search_hit){db_get_int(r, i, 0), db_get(r, i, 1), db_get_int(r, i, 2),
+                                        sql_double(r, i, 3)};
+    *n = r->nrows;
+    return 0;
 }
 
-int store_search_books(struct ctx *cx, const char *const *tokens, int n_tokens,
-                       const struct book_filter *f, int limit, long long offset,
-                       struct book **items, int *n)
+int store_search_span(struct ctx *cx, long long *min_id, long long *max_id)
 {
-    struct db_param p[8];
+    struct db_result *r;
+    int rc = cx_query(cx, SQL_SPAN, NULL, 0, &r);
+
+    if (rc)
+        return rc;
+    *min_id = r->nrows ? db_get_int(r, 0, 0) : 0;
+    *max_id = r->nrows ? db_get_int(r, 0, 1) : 0;
+    return 0;
+}
+
+int store_search_books(struct ctx *cx, const long long *ids, int n_ids, struct book **items, int *n)
+{
+    struct db_param p[] = {DBP_TEXT(sql_ids_json(cx->arena, ids, n_ids))};
     struct db_result *r;
     int rc;
 
-    hit_params(cx, tokens, n_tokens, f, p);
-    p[6] = DBP_INT(limit);
-    p[7] = DBP_INT(offset);
-    if ((rc = cx_query(cx, sql_pick(cx, SQL_PAGE_SQLITE, SQL_PAGE_PG), p, 8, &r)) != 0)
+    if ((rc = cx_query(cx, sql_pick(cx, SQL_PAGE_SQLITE, SQL_PAGE_PG), p, 1, &r)) != 0)
         return rc;
     store_books_read_summaries(cx, r, items, n);
     for (int i = 0; i < *n; i++) /* for the snippet */
@@ -188,11 +219,12 @@ int store_search_books(struct ctx *cx, const char *const *tokens, int n_tokens,
     return 0;
 }
 
-static int buckets(struct ctx *cx, const char *sql, const struct db_param *p, int np,
+static int buckets(struct ctx *cx, const char *sql, const long long *ids, int n_ids, int limit,
                    struct search_bucket **rows, int *n)
 {
+    struct db_param p[] = {DBP_TEXT(sql_ids_json(cx->arena, ids, n_ids)), DBP_INT(limit)};
     struct db_result *r;
-    int rc = cx_query(cx, sql, p, np, &r);
+    int rc = cx_query(cx, sql, p, 2, &r);
 
     if (rc)
         return rc;
@@ -203,35 +235,18 @@ static int buckets(struct ctx *cx, const char *sql, const struct db_param *p, in
     return 0;
 }
 
-int store_search_counts(struct ctx *cx, const char *const *tokens, int n_tokens,
-                        const struct book_filter *f, struct search_bucket **rows, int *n)
+int store_search_categories(struct ctx *cx, const long long *ids, int n_ids, int limit,
+                            struct search_bucket **rows, int *n)
 {
-    struct db_param p[6];
-
-    hit_params(cx, tokens, n_tokens, f, p);
-    return buckets(cx, sql_pick(cx, SQL_COUNTS_SQLITE, SQL_COUNTS_PG), p, 6, rows, n);
+    return buckets(cx, sql_pick(cx, SQL_CATEGORIES_SQLITE, SQL_CATEGORIES_PG), ids, n_ids, limit,
+                   rows, n);
 }
 
-int store_search_categories(struct ctx *cx, const char *const *tokens, int n_tokens,
-                            const struct book_filter *f, int limit, struct search_bucket **rows,
-                            int *n)
+int store_search_authors(struct ctx *cx, const long long *ids, int n_ids, int limit,
+                         struct search_bucket **rows, int *n)
 {
-    struct db_param p[7];
-
-    hit_params(cx, tokens, n_tokens, f, p);
-    p[6] = DBP_INT(limit);
-    return buckets(cx, sql_pick(cx, SQL_CATEGORIES_SQLITE, SQL_CATEGORIES_PG), p, 7, rows, n);
-}
-
-int store_search_authors(struct ctx *cx, const char *const *tokens, int n_tokens,
-                         const struct book_filter *f, int limit, struct search_bucket **rows,
-                         int *n)
-{
-    struct db_param p[7];
-
-    hit_params(cx, tokens, n_tokens, f, p);
-    p[6] = DBP_INT(limit);
-    return buckets(cx, sql_pick(cx, SQL_AUTHORS_SQLITE, SQL_AUTHORS_PG), p, 7, rows, n);
+    return buckets(cx, sql_pick(cx, SQL_AUTHORS_SQLITE, SQL_AUTHORS_PG), ids, n_ids, limit, rows,
+                   n);
 }
 
 /* "words" as a JSON array of strings (arena). */

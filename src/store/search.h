@@ -20,23 +20,31 @@ struct search_bucket {
     long long count;
 };
 
-/* A page of matching books, best first ("score" filled). */
-int store_search_books(struct ctx *cx, const char *const *tokens, int n_tokens,
-                       const struct book_filter *f, int limit, long long offset,
-                       struct book **items, int *n);
+/* A matching book: what the facets of languages and price bands need, and its rank. */
+struct search_hit {
+    long long id;
+    const char *language;
+    long long price_cents;
+    double score; /* lower is better */
+};
 /*
- * The results counted by language and price band ("free", "under-5", "5-10", "10-20",
- * "over-20") at once: each row's "value" is the language, "label" the band.
+ * Matching books newest first (highest id), at most "limit", only ids below "below_id" when
+ * it is above 0. Only the rows returned are ranked, so the cost follows "limit", not how
+ * many books match.
  */
-int store_search_counts(struct ctx *cx, const char *const *tokens, int n_tokens,
-                        const struct book_filter *f, struct search_bucket **rows, int *n);
-/* The most frequent categories / authors among the results, at most "limit". */
-int store_search_categories(struct ctx *cx, const char *const *tokens, int n_tokens,
-                            const struct book_filter *f, int limit, struct search_bucket **rows,
-                            int *n);
-int store_search_authors(struct ctx *cx, const char *const *tokens, int n_tokens,
-                         const struct book_filter *f, int limit, struct search_bucket **rows,
-                         int *n);
+int store_search_hits(struct ctx *cx, const char *const *tokens, int n_tokens,
+                      const struct book_filter *f, long long below_id, int limit,
+                      struct search_hit **out, int *n);
+/* The lowest and highest id of a published book (0 and 0 when there is none). */
+int store_search_span(struct ctx *cx, long long *min_id, long long *max_id);
+/* The summaries (and descriptions, for snippets) of books "ids", in that order. */
+int store_search_books(struct ctx *cx, const long long *ids, int n_ids, struct book **items,
+                       int *n);
+/* The most frequent categories / authors among books "ids", at most "limit". */
+int store_search_categories(struct ctx *cx, const long long *ids, int n_ids, int limit,
+                            struct search_bucket **rows, int *n);
+int store_search_authors(struct ctx *cx, const long long *ids, int n_ids, int limit,
+                         struct search_bucket **rows, int *n);
 
 /* Which of "words" the word list holds: fills "known[i]". */
 int store_search_known_words(struct ctx *cx, const char *const *words, int n, bool *known);

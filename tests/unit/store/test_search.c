@@ -29,10 +29,10 @@ static void seed(struct fixture *f)
 
 static int count(struct fixture *f, const char *const *tok, int n)
 {
-    struct book *items;
+    struct search_hit *hits;
     int got = -1;
 
-    assert_int_equal(store_search_books(&f->cx, tok, n, &any, 10, 0, &items, &got), 0);
+    assert_int_equal(store_search_hits(&f->cx, tok, n, &any, 0, 10, &hits, &got), 0);
     return got;
 }
 
@@ -94,6 +94,41 @@ static void test_correction_and_facets(void **state)
     assert_int_equal(search_books(&f->cx, &rq, &r), 0);
     assert_int_equal(r.total, 0);
     assert_null(r.did_you_mean);
+}
+
+/* Above SEARCH_SAMPLE matches: the newest are ranked, the total is estimated, pages go on. */
+static void test_many_matches_are_sampled(void **state)
+{
+    struct fixture *f = *state;
+    struct search_request rq = {.q = "common", .filter = any, .limit = 5};
+    struct search_result r;
+    long long bands = 0;
+
+    fixture_sql(f,
+                "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1200) "
+                "INSERT INTO books (slug, title, description, status, price_cents, format, "
+                "published_at) SELECT 'common-' || i, 'Common ' || i, 'plain', 'published', "
+                "(i % 3) * 700, 'epub', '2026-01-01T00:00:00Z' FROM n",
+                0);
+    assert_int_equal(search_books(&f->cx, &rq, &r), 0);
+    assert_true(r.approximate);
+    assert_in_range(r.total, 1100, 1300); /* 1200 real */
+    for (int i = 0; i < r.n_bands; i++)
+        bands += r.bands[i].count;
+    assert_in_range(bands, r.total - 5, r.total + 5);
+    assert_int_equal(r.n, 5);
+    rq.offset = SEARCH_SAMPLE - 2; /* the page crosses from the ranked sample to the rest */
+    assert_int_equal(search_books(&f->cx, &rq, &r), 0);
+    assert_int_equal(r.n, 5);
+    assert_true(r.items[2].id < r.items[1].id && r.items[3].id < r.items[2].id);
+    rq.offset = 1199;
+    assert_int_equal(search_books(&f->cx, &rq, &r), 0);
+    assert_int_equal(r.n, 1);
+    rq.q = "common 7";
+    rq.offset = 0;
+    assert_int_equal(search_books(&f->cx, &rq, &r), 0);
+    assert_false(r.approximate);
+    assert_int_equal(r.total, 1);
 }
 
 static void test_hostile_queries(void **state)
@@ -172,6 +207,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_quotes_in_tokens_are_harmless, fixture_setup,
                                         fixture_teardown),
         cmocka_unit_test_setup_teardown(test_correction_and_facets, fixture_setup,
+                                        fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_many_matches_are_sampled, fixture_setup,
                                         fixture_teardown),
         cmocka_unit_test_setup_teardown(test_hostile_queries, fixture_setup, fixture_teardown),
         cmocka_unit_test_setup_teardown(test_suggest, fixture_setup, fixture_teardown),
