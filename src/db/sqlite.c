@@ -7,11 +7,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 #include "core/err.h"
 #include "core/log.h"
 #include "core/xalloc.h"
+#include "db/writer_gate.h"
 
 #define CACHE_MIN 64  /* statement cache slots; a power of two, at most half full */
 #define CACHE_MAX 512 /* past this many slots the cache is emptied instead of grown */
@@ -27,6 +29,9 @@ struct sqlite_link {
     struct cached *cache; /* open addressing, linear probing */
     size_t cap;
     size_t used;
+    struct writer_gate *gate; /* this file's writer lock; NULL until first needed, or in memory */
+    bool writing;             /* holds "gate": from BEGIN (or a lone write) until autocommit */
+    int timeout_ms;           /* how long to wait for "gate" */
 };
 
 /* mkdir -p "dir" ("dir" is cut and restored in place). 0 or -1 with "why". */
@@ -118,7 +123,10 @@ static void sqlite_disconnect(void *link)
         return;
     cache_clear(l);
     free(l->cache);
-    sqlite3_close_v2(l->db);
+    sqlite3_close_v2(l->db); /* rolls back an open transaction */
+    if (l->writing)
+        writer_gate_leave(l->gate);
+    writer_gate_put(l->gate);
     free(l);
 }
 
@@ -152,6 +160,7 @@ static void *sqlite_connect(const char *path, int timeout_ms, struct buf *why)
     if (rc == SQLITE_OK) {
         sqlite3_extended_result_codes(l->db, 1);
         sqlite3_busy_timeout(l->db, timeout_ms);
+        l->timeout_ms = timeout_ms;
         rc = exec_pragmas(l->db, pragmas, timeout_ms);
     }
     if (rc != SQLITE_OK) {
@@ -339,29 +348,87 @@ static int step_all(struct db_conn *c, sqlite3_stmt *st, struct arena *arena, co
     return rc;
 }
 
+static bool is_begin(const char *sql)
+{
+    while (*sql == ' ' || *sql == '\t' || *sql == '\n' || *sql == '\r')
+        sql++;
+    return strncasecmp(sql, "BEGIN", 5) == 0;
+}
+
+/*
+ * Takes this file's writer gate for "c" unless it holds it already: the writer lock is then
+ * handed over in arrival order instead of fought for in SQLite's busy handler. 0, or
+ * ERR_UNAVAILABLE after waiting the busy timeout.
+ */
+static int writer_enter(struct db_conn *c, const char *sql)
+{
+    struct sqlite_link *l = c->link;
+    const char *file;
+
+    if (l->writing)
+        return 0;
+    if (!l->gate) {
+        file = sqlite3_db_filename(l->db, "main");
+        if (!file || !*file)
+            return 0; /* an in-memory database: no other connection shares it */
+        l->gate = writer_gate_get(file);
+    }
+    if (writer_gate_enter(l->gate, l->timeout_ms) != 0) {
+        db_report(c, LOG_WARN, "busy", "database is locked: other writers of this process", sql);
+        return ERR_UNAVAILABLE;
+    }
+    l->writing = true;
+    return 0;
+}
+
+/* Gives the writer gate back once "l" is out of its transaction (COMMIT, ROLLBACK or error). */
+static void writer_settle(struct sqlite_link *l)
+{
+    if (l->writing && sqlite3_get_autocommit(l->db)) {
+        l->writing = false;
+        writer_gate_leave(l->gate);
+    }
+}
+
+/* A transaction's BEGIN, or a write outside any transaction, goes through the gate. */
+static bool needs_writer(struct sqlite_link *l, const char *sql, sqlite3_stmt *st)
+{
+    return is_begin(sql) || (sqlite3_get_autocommit(l->db) && !sqlite3_stmt_readonly(st));
+}
+
 static int sqlite_query(struct db_conn *c, struct arena *arena, const char *sql,
                         const struct db_param *params, int n, struct db_result **out)
 {
+    struct sqlite_link *l = c->link;
     sqlite3_stmt *st = NULL;
     int rc = prepare(c, sql, &st);
 
     if (rc != 0)
         return rc;
-    rc = bind(c, st, params, n, sql);
+    if (needs_writer(l, sql, st))
+        rc = writer_enter(c, sql);
+    if (rc == 0)
+        rc = bind(c, st, params, n, sql);
     if (rc == 0)
         rc = step_all(c, st, arena, sql, out);
     /* Done with it: no read transaction stays open, no borrowed text stays bound. */
     sqlite3_reset(st);
     sqlite3_clear_bindings(st);
+    writer_settle(l);
     return rc;
 }
 
 static int sqlite_exec_script(struct db_conn *c, const char *sql)
 {
     struct sqlite_link *l = c->link;
-    int rc = sqlite3_exec(l->db, sql, NULL, NULL, NULL);
+    int rc = writer_enter(c, sql);
 
-    return rc == SQLITE_OK ? 0 : fail(c, sqlite3_extended_errcode(l->db), sql);
+    if (rc != 0)
+        return rc;
+    rc = sqlite3_exec(l->db, sql, NULL, NULL, NULL);
+    rc = rc == SQLITE_OK ? 0 : fail(c, sqlite3_extended_errcode(l->db), sql);
+    writer_settle(l);
+    return rc;
 }
 
 static bool sqlite_is_broken(void *link)

@@ -102,6 +102,13 @@ static struct db_result *q(struct fixture *f, const char *sql, const struct db_p
     return r;
 }
 
+static void add_author_on(struct db_conn *c, long long id, const char *name)
+{
+    struct db_param p[] = {DBP_INT(id), DBP_TEXT(name)};
+
+    assert_int_equal(db_query(c, NULL, SQL_ADD_AUTHOR, p, 2, NULL), 0);
+}
+
 static void add_author(struct fixture *f, long long id, const char *name)
 {
     struct db_param p[] = {DBP_INT(id), DBP_TEXT(name)};
@@ -385,6 +392,114 @@ static void test_busy_is_unavailable(void **state)
     teardown((void **)&f);
 }
 
+struct incrementer {
+    struct db *db;
+    int busy;  /* ERR_UNAVAILABLE answers */
+    int other; /* any other failure */
+};
+
+static const char SQL_COUNTER_READ[] = "SELECT n FROM counter";
+static const char SQL_COUNTER_WRITE[] = "UPDATE counter SET n = $1";
+
+/* One read-modify-write in a transaction: lost updates would show in the total. */
+static int increment(struct db_conn *c, struct arena *arena)
+{
+    struct db_result *r = NULL;
+    int rc = db_begin(c);
+
+    if (rc == 0)
+        rc = db_query(c, arena, SQL_COUNTER_READ, NULL, 0, &r);
+    if (rc == 0) {
+        struct db_param p[] = {DBP_INT(db_get_int(r, 0, 0) + 1)};
+        rc = db_query(c, NULL, SQL_COUNTER_WRITE, p, 1, NULL);
+    }
+    if (rc == 0)
+        rc = db_commit(c);
+    else
+        db_rollback(c);
+    return rc;
+}
+
+static void *increment_many(void *arg)
+{
+    struct incrementer *w = arg;
+
+    for (int i = 0; i < 50; i++) {
+        struct arena *arena = arena_new();
+        struct db_conn *c;
+        int rc = db_conn_acquire(w->db, &c);
+
+        if (rc == 0)
+            rc = increment(c, arena);
+        w->busy += rc == ERR_UNAVAILABLE;
+        w->other += rc != 0 && rc != ERR_UNAVAILABLE;
+        db_conn_release(w->db, c);
+        arena_free(arena);
+    }
+    return NULL;
+}
+
+/* 16 threads on 16 connections: every transaction waits its turn, none is refused as busy. */
+static void test_concurrent_transactions_queue_for_the_writer(void **state)
+{
+    struct fixture *f = fixture_new("counter.db", 16, 60000);
+    struct incrementer w[16];
+    pthread_t t[16];
+
+    (void)state;
+    assert_int_equal(db_conn_acquire(f->db, &f->c), 0);
+    assert_int_equal(db_exec_script(f->c, "CREATE TABLE counter (n INTEGER NOT NULL);"
+                                          "INSERT INTO counter VALUES (0);"),
+                     0);
+    db_conn_release(f->db, f->c);
+    for (int i = 0; i < 16; i++) {
+        w[i] = (struct incrementer){f->db, 0, 0};
+        assert_int_equal(pthread_create(&t[i], NULL, increment_many, &w[i]), 0);
+    }
+    for (int i = 0; i < 16; i++) {
+        pthread_join(t[i], NULL);
+        assert_int_equal(w[i].busy, 0);
+        assert_int_equal(w[i].other, 0);
+    }
+    assert_int_equal(db_conn_acquire(f->db, &f->c), 0);
+    assert_int_equal(db_get_int(q(f, SQL_COUNTER_READ, NULL, 0), 0, 0), 16 * 50);
+    teardown((void **)&f);
+}
+
+/* Every way out of a transaction gives the writer lock back. */
+static void test_writer_released_on_every_exit(void **state)
+{
+    struct fixture *f = fixture_new("exits.db", 2, 200);
+    struct db_param ann[] = {DBP_INT(1), DBP_TEXT("Ann")};
+    struct db_conn *a, *b;
+
+    (void)state;
+    assert_int_equal(db_conn_acquire(f->db, &a), 0);
+    assert_int_equal(db_conn_acquire(f->db, &b), 0);
+    assert_int_equal(db_exec_script(a, SQL_SCHEMA), 0);
+    /* an error inside the transaction, then a rollback */
+    assert_int_equal(db_begin(a), 0);
+    add_author_on(a, 1, "Ann");
+    assert_int_equal(db_query(a, NULL, SQL_ADD_AUTHOR, ann, 2, NULL), ERR_CONFLICT);
+    assert_int_equal(db_begin(b), ERR_UNAVAILABLE); /* still a's */
+    assert_int_equal(db_rollback(a), 0);
+    assert_int_equal(db_begin(b), 0);
+    assert_int_equal(db_commit(b), 0);
+    /* a connection given back mid-transaction */
+    assert_int_equal(db_begin(a), 0);
+    db_conn_release(f->db, a);
+    assert_int_equal(db_begin(b), 0);
+    assert_int_equal(db_rollback(b), 0);
+    /* a lone write outside a transaction */
+    assert_int_equal(db_conn_acquire(f->db, &a), 0);
+    add_author_on(a, 2, "Bea");
+    assert_int_equal(db_begin(b), 0);
+    assert_int_equal(db_commit(b), 0);
+    db_conn_release(f->db, a);
+    db_conn_release(f->db, b);
+    teardown((void **)&f);
+}
+
 static void test_unreachable_fails_fast_then_recovers(void **state)
 {
     struct fixture *f = fixture_new("gone/x.db", 2, 1000);
@@ -438,6 +553,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_pool_two_threads_insert, setup, teardown),
         cmocka_unit_test(test_acquire_waits_then_gives_up),
         cmocka_unit_test(test_busy_is_unavailable),
+        cmocka_unit_test(test_concurrent_transactions_queue_for_the_writer),
+        cmocka_unit_test(test_writer_released_on_every_exit),
         cmocka_unit_test(test_unreachable_fails_fast_then_recovers),
         cmocka_unit_test(test_open_rejects_file_as_folder),
     };
