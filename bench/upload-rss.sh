@@ -43,7 +43,7 @@ run_once() {
 			"$url/api/books/$book/files")
 		local put
 		put=$(echo "$ask" | python3 -c 'import sys,json;print(json.load(sys.stdin)["upload"]["url"])')
-		curl -sf -X PUT -H 'content-type: application/pdf' --data-binary @"$tmp/body.bin" "$put" >/dev/null
+		curl -sf -X PUT -H 'content-type: application/pdf' --data-binary @"$tmp/body.bin" "$url$put" >/dev/null # a path on disk storage
 	fi
 	kill -TERM "$(pgrep -P "$pid")" # mangu itself; time(1) then writes its report
 	wait "$pid" || true

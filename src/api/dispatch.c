@@ -4,6 +4,7 @@
 #include "api/metrics.h"
 #include "api/uploads.h"
 #include "api/web.h"
+#include "blob/blob.h"
 #include "core/config.h"
 #include "core/log.h"
 #include "http/router.h"
@@ -58,6 +59,22 @@ static void preflight(struct ctx *cx, struct http_request *req, struct http_resp
     http_response_header(res, "Access-Control-Max-Age", "600");
 }
 
+/*
+ * The pages' policy. connect-src names the storage origin when there is one (S3): the browser
+ * PUTs uploads and fetches the reader's presigned downloads there directly.
+ */
+static const char *page_csp(struct ctx *cx)
+{
+    const char *storage = blob_browser_origin(cx->app->blob);
+
+    return arena_printf(cx->arena,
+                        "default-src 'self'; img-src 'self' data: blob: https:; style-src 'self' "
+                        "'unsafe-inline'; script-src 'self'; connect-src 'self'%s%s; font-src "
+                        "'self' data:; worker-src 'self' blob:; frame-ancestors 'none'; "
+                        "base-uri 'self'; form-action 'self'; object-src 'none'",
+                        storage ? " " : "", storage ? storage : "");
+}
+
 static void add_security_headers(struct ctx *cx, struct http_response *res, bool html)
 {
     http_response_header(res, "X-Content-Type-Options", "nosniff");
@@ -68,12 +85,7 @@ static void add_security_headers(struct ctx *cx, struct http_response *res, bool
         http_response_header(res, "Strict-Transport-Security",
                              "max-age=31536000; includeSubDomains");
     if (html)
-        http_response_set_header(
-            res, "Content-Security-Policy",
-            "default-src 'self'; img-src 'self' data: blob: https:; style-src 'self' "
-            "'unsafe-inline'; script-src 'self'; connect-src 'self'; font-src 'self' data:; "
-            "worker-src 'self' blob:; frame-ancestors 'none'; base-uri 'self'; "
-            "form-action 'self'; object-src 'none'");
+        http_response_set_header(res, "Content-Security-Policy", page_csp(cx));
     else if (!http_response_get_header(res, "Content-Security-Policy"))
         http_response_header(res, "Content-Security-Policy",
                              "default-src 'none'; frame-ancestors 'none'");

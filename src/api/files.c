@@ -2,6 +2,7 @@
 #include "api/files.h"
 #include "api/json.h"
 #include "api/uploads.h"
+#include "core/timefmt.h"
 #include "service/catalog.h"
 #include "service/publishing.h"
 #include "store/library.h"
@@ -124,35 +125,92 @@ static int deliver(struct ctx *cx, struct http_request *req, struct http_respons
     return api_send_fd(cx, req, res, fd, info.size, f->content_type);
 }
 
+/*
+ * The reader's file behind a link: a presigned S3 GET, or this server's signed
+ * /api/downloads path on disk. Fetched without credentials, so no Authorization header ever
+ * follows a redirect to another origin, and the bytes come from storage, not through here.
+ */
+static int link_to(struct ctx *cx, struct http_response *res, const struct file_row *f)
+{
+    struct blob_target t;
+    char expires[TIME_RFC3339_LEN];
+
+    if (blob_presign_get(cx->app->blob, cx->arena, f->storage_key, NULL, CONTENT_LINK_S, &t) != 0)
+        return cx_fail(cx, ERR_UNAVAILABLE, "storage is unavailable; try again shortly");
+    time_format(t.expires_at, expires);
+    http_response_header(res, "Cache-Control", "private, no-store");
+    http_respond_json_new(res, 200,
+                          json_pack("{s:s, s:s, s:s, s:I}", "url", t.url, "expires_at", expires,
+                                    "content_type", f->content_type, "size",
+                                    (json_int_t)f->size_bytes));
+    return 0;
+}
+
+/* The caller's own copy of the book: 403 when it is not in their library. */
+static int owned_manuscript(struct ctx *cx, struct http_request *req, long long *id,
+                            struct file_row *f)
+{
+    struct library_entry e;
+    int rc = book_id(cx, req, "book_id", id);
+
+    if (rc == 0 && (rc = store_library_find(cx, cx->user_id, *id, &e)) == ERR_NOT_FOUND)
+        return cx_fail(cx, ERR_FORBIDDEN, "this book is not in your library");
+    if (rc == 0 && (rc = store_files_current(cx, *id, "manuscript", f)) == ERR_NOT_FOUND)
+        return cx_fail(cx, rc, "this book has no readable file yet");
+    return rc;
+}
+
 int api_library_content(struct ctx *cx, struct http_request *req, struct http_response *res)
 {
     long long id;
-    struct library_entry e;
     struct file_row f;
-    int rc = book_id(cx, req, "book_id", &id);
+    int rc = owned_manuscript(cx, req, &id, &f);
 
-    if (rc == 0 && (rc = store_library_find(cx, cx->user_id, id, &e)) == ERR_NOT_FOUND)
-        return cx_fail(cx, ERR_FORBIDDEN, "this book is not in your library");
-    if (rc == 0 && (rc = store_files_current(cx, id, "manuscript", &f)) == ERR_NOT_FOUND)
-        return cx_fail(cx, rc, "this book has no readable file yet");
     if (rc == 0 && !http_request_header(req, "Range"))
         store_library_count_download(cx, cx->user_id, id);
     return rc ? rc : deliver(cx, req, res, &f);
 }
 
-int api_books_sample(struct ctx *cx, struct http_request *req, struct http_response *res)
+int api_library_content_link(struct ctx *cx, struct http_request *req, struct http_response *res)
+{
+    long long id;
+    struct file_row f;
+    int rc = owned_manuscript(cx, req, &id, &f);
+
+    if (rc == 0)
+        store_library_count_download(cx, cx->user_id, id);
+    return rc ? rc : link_to(cx, res, &f);
+}
+
+/* A published book's sample, anyone's. */
+static int public_sample(struct ctx *cx, struct http_request *req, struct file_row *f)
 {
     long long id, price;
     bool published;
-    struct file_row f;
     int rc = book_id(cx, req, "id", &id);
 
     if (rc == 0 && ((rc = store_library_book_price(cx, id, &price, &published)) != 0 ||
                     !published))
         return rc && rc != ERR_NOT_FOUND ? rc : cx_fail(cx, ERR_NOT_FOUND, "no such book");
-    if ((rc = store_files_current(cx, id, "sample", &f)) == ERR_NOT_FOUND)
+    if (rc == 0 && (rc = store_files_current(cx, id, "sample", f)) == ERR_NOT_FOUND)
         return cx_fail(cx, rc, "this book has no sample");
+    return rc;
+}
+
+int api_books_sample(struct ctx *cx, struct http_request *req, struct http_response *res)
+{
+    struct file_row f;
+    int rc = public_sample(cx, req, &f);
+
     return rc ? rc : deliver(cx, req, res, &f);
+}
+
+int api_books_sample_link(struct ctx *cx, struct http_request *req, struct http_response *res)
+{
+    struct file_row f;
+    int rc = public_sample(cx, req, &f);
+
+    return rc ? rc : link_to(cx, res, &f);
 }
 
 /* Only thumbnails are public: "books/<id>/cover/v<n>-<16 hex>-<160|320|640>.<webp|jpg>". */

@@ -87,7 +87,9 @@ const struct route api_routes[] = {
     {HTTP_PUT, "/api/uploads/{token}", api_uploads_put, 0},
     {HTTP_GET, "/api/downloads/{token}", api_downloads_get, 0},
     {HTTP_GET, "/api/books/{id}/sample", api_books_sample, 0},
+    {HTTP_GET, "/api/books/{id}/sample/link", api_books_sample_link, 0},
     {HTTP_GET, "/api/library/{book_id}/content", api_library_content, ROUTE_AUTH},
+    {HTTP_GET, "/api/library/{book_id}/content/link", api_library_content_link, ROUTE_AUTH},
     {HTTP_GET, "/api/me/books", api_dashboard_books, ROUTE_AUTHOR},
     {HTTP_GET, "/api/me/books/{id}/stats", api_dashboard_stats, ROUTE_AUTHOR},
 

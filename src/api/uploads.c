@@ -2,6 +2,7 @@
 #include "api/uploads.h"
 #include "blob/blob.h"
 #include "http/range.h"
+#include "service/publishing.h"
 #include "store/files.h"
 #include <stdio.h>
 
@@ -66,7 +67,8 @@ struct http_sink *api_uploads_open_sink(struct ctx *cx, struct http_request *req
     if (check_request(cx, req, &u->grant) != 0)
         return NULL;
     bool pending = false;
-    if (store_files_key_pending(cx, u->grant.key, &pending) != 0)
+    const char *stored = publishing_stored_key(u->grant.key);
+    if (stored && store_files_key_pending(cx, stored, &pending) != 0)
         return NULL;
     if (!pending) {
         /* a completed file's bytes never change: the link dies with its pending state */

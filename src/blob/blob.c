@@ -52,6 +52,11 @@ const char *blob_driver_name(const struct blob_store *s)
     return s->drv->name;
 }
 
+const char *blob_browser_origin(const struct blob_store *s)
+{
+    return s->drv->browser_origin ? s->drv->browser_origin(s->impl) : NULL;
+}
+
 void *blob_impl_of(struct blob_store *s, const struct blob_driver *drv)
 {
     return s && s->drv == drv ? s->impl : NULL;
@@ -173,6 +178,36 @@ int blob_delete(struct blob_store *s, const char *key, const char *version)
     if (!blob_key_valid(key))
         return ERR_INVALID;
     return s->drv->del(s->impl, key, version);
+}
+
+/* The copy of drivers without their own: the latest version, streamed into a new one. */
+static int copy_through(struct blob_store *s, struct arena *arena, const char *src_key,
+                        const char *dst_key, const char **version)
+{
+    struct blob_info info;
+    int fd;
+    int rc = s->drv->open_read(s->impl, arena, src_key, NULL, &fd, &info);
+
+    if (rc != 0)
+        return rc;
+    struct blob_src src = {NULL, (size_t)info.size, fd};
+    rc = s->drv->put(s->impl, arena, dst_key, &src, info.content_type, version);
+    close(fd);
+    return rc;
+}
+
+int blob_copy(struct blob_store *s, struct arena *arena, const char *src_key, const char *dst_key,
+              const char **version)
+{
+    const char *ignored;
+
+    if (!blob_key_valid(src_key) || !blob_key_valid(dst_key) || strcmp(src_key, dst_key) == 0)
+        return ERR_INVALID;
+    if (!version)
+        version = &ignored;
+    if (s->drv->copy)
+        return s->drv->copy(s->impl, arena, src_key, dst_key, version);
+    return copy_through(s, arena, src_key, dst_key, version);
 }
 
 int blob_presign_at(struct blob_store *s, struct arena *arena, const struct blob_presign *p,

@@ -43,12 +43,21 @@ struct blob_store; /* process-wide, thread-safe */
  * Opens S3 when "cfg->s3_bucket" is set, else the disk driver under
  * "cfg->data_dir"/objects (created when missing). Nothing is contacted: a store that is down
  * at start is not an error, blob_ping says so. Upload and download URLs of the disk driver are
- * signed with a key derived from "cfg->jwt_secret" and point at "cfg->public_url".
+ * signed with a key derived from "cfg->jwt_secret" and are paths ("/api/uploads/<token>"):
+ * the browser sends them to the origin it opened the site at.
  * Returns 0, or -1 with one line in "why". Free with blob_close().
  */
 int blob_open(const struct config *cfg, struct blob_store **out, struct buf *why);
 void blob_close(struct blob_store *s);
 const char *blob_driver_name(const struct blob_store *s); /* "disk" or "s3" */
+
+/*
+ * The origin browsers send uploads to and fetch presigned downloads from ("https://bucket.host"
+ * or, path style, the public endpoint's origin), or NULL when they talk to this server only
+ * (disk). The page's CSP connect-src names it, and the bucket's CORS must admit the site.
+ * Owned by the store.
+ */
+const char *blob_browser_origin(const struct blob_store *s);
 
 bool blob_key_valid(const char *key);
 /* "type/subtype" with optional parameters: printable ASCII, at most BLOB_CONTENT_TYPE_MAX. */
@@ -87,6 +96,14 @@ int blob_head(struct blob_store *s, struct arena *arena, const char *key, const 
  * ERR_NOT_FOUND on disk.
  */
 int blob_delete(struct blob_store *s, const char *key, const char *version);
+/*
+ * Copies the latest version of "src_key" to a new version of "dst_key" (content type kept) and
+ * fills "version" (may be NULL). On S3 a server-side CopyObject: the bytes never pass through
+ * here, and what is copied is one consistent version even while "src_key" is being rewritten.
+ * On disk the object is streamed into a new version. ERR_NOT_FOUND when "src_key" is absent.
+ */
+int blob_copy(struct blob_store *s, struct arena *arena, const char *src_key, const char *dst_key,
+              const char **version);
 
 #define BLOB_MAX_TARGET_HEADERS 4
 
@@ -105,7 +122,7 @@ struct blob_target {
 /*
  * The upload target for "size" bytes of "content_type" at "key", valid "expires_s" seconds
  * (1 to BLOB_PUT_EXPIRES_MAX): on S3 a SigV4 presigned PUT with content-type and
- * content-length signed; on disk "<public_url>/api/uploads/<token>", a token whose HMAC covers
+ * content-length signed; on disk the path "/api/uploads/<token>", a token whose HMAC covers
  * the method, key, content type, size and expiry (blob_disk_verify_upload checks it).
  * The headers to send are Content-Type and Content-Length.
  */
@@ -114,7 +131,7 @@ int blob_presign_put(struct blob_store *s, struct arena *arena, const char *key,
                      struct blob_target *out);
 /*
  * A download URL for "key" ("version" or the latest), valid "expires_s" seconds (1 to
- * BLOB_GET_EXPIRES_MAX): a presigned S3 GET, or "<public_url>/api/downloads/<token>".
+ * BLOB_GET_EXPIRES_MAX): a presigned S3 GET, or the path "/api/downloads/<token>".
  */
 int blob_presign_get(struct blob_store *s, struct arena *arena, const char *key,
                      const char *version, int expires_s, struct blob_target *out);

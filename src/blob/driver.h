@@ -38,9 +38,13 @@ struct blob_driver {
     int (*head)(void *impl, struct arena *arena, const char *key, const char *version,
                 struct blob_info *info);
     int (*del)(void *impl, const char *key, const char *version);
+    /* NULL: blob.c copies through open_read and put */
+    int (*copy)(void *impl, struct arena *arena, const char *src_key, const char *dst_key,
+                const char **version);
     int (*presign)(void *impl, struct arena *arena, const struct blob_presign *p, time_t now,
                    struct blob_target *out);
     int (*ping)(void *impl);
+    const char *(*browser_origin)(void *impl); /* NULL: same origin as the site */
     void (*free)(void *impl);
 };
 

@@ -38,7 +38,6 @@
 struct fs {
     char *root; /* <data>/objects */
     char *tmp;  /* <root>/.tmp */
-    char *public_url;
     unsigned char token_key[BLOB_TOKEN_KEY_LEN];
 };
 
@@ -547,7 +546,8 @@ static int fs_presign(void *impl, struct arena *arena, const struct blob_presign
 
     if (!put && p->version && !is_version(p->version))
         return ERR_NOT_FOUND;
-    buf_printf(&url, "%s/api/%s/", fs->public_url, put ? "uploads" : "downloads");
+    /* path only: the page uploads to the origin it was opened at, whatever MANGU_PUBLIC_URL says */
+    buf_printf(&url, "/api/%s/", put ? "uploads" : "downloads");
     blob_token_make(fs->token_key, &g, &url);
     out->url = arena_strdup(arena, url.p);
     buf_release(&url);
@@ -604,7 +604,6 @@ static void fs_free(void *impl)
     sodium_memzero(fs->token_key, sizeof(fs->token_key));
     free(fs->root);
     free(fs->tmp);
-    free(fs->public_url);
     free(fs);
 }
 
@@ -616,7 +615,6 @@ void *blob_fs_new(const struct config *cfg, struct buf *why)
     buf_printf(&b, "%s/objects/.tmp", cfg->data_dir);
     fs->tmp = buf_detach(&b, NULL);
     fs->root = xstrndup(fs->tmp, strlen(fs->tmp) - 5);
-    fs->public_url = xstrdup(cfg->public_url ? cfg->public_url : "");
     blob_token_key(cfg->jwt_secret ? cfg->jwt_secret : "", fs->token_key);
     if (strlen(fs->tmp) > PATH_MAX - BLOB_KEY_MAX - 64 || mkdir_p(fs->tmp) != 0) {
         buf_printf(why, "MANGU_DATA_DIR: cannot create '%s': %s", fs->tmp,

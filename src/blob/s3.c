@@ -30,6 +30,7 @@ struct s3 {
     char *region;
     char *endpoint;        /* origin the server talks to */
     char *public_endpoint; /* origin presigned URLs point at */
+    char *browser_origin;  /* scheme and host of those URLs (with the bucket when virtual) */
     bool path_style;
     long timeout_ms;
     char *data_dir; /* for the temporary files of blob_open_read */
@@ -49,6 +50,7 @@ struct call {
     size_t sent;   /* bytes of src->data sent so far */
     off_t fd_base; /* src->fd's offset at the start, for rewinds */
     const char *content_type;
+    const char *copy_source; /* CopyObject: "/bucket/key", sent as x-amz-copy-source */
     int out_fd; /* GET: a 2xx body goes here */
     long timeout_ms;
     long status;
@@ -209,7 +211,7 @@ static size_t on_write(char *data, size_t size, size_t n, void *arg)
     struct call *c = arg;
     size_t len = size * n;
 
-    if (c->status >= 200 && c->status < 300) {
+    if (c->status >= 200 && c->status < 300 && !c->copy_source) {
         if (c->out_fd < 0)
             return len;
         if (write_all(c->out_fd, data, len) != 0) {
@@ -239,6 +241,11 @@ static struct curl_slist *request_headers(const struct call *c, const struct cre
     }
     if (c->content_type) {
         buf_printf(&line, "Content-Type: %s", c->content_type);
+        h = curl_slist_append(h, line.p);
+        buf_reset(&line);
+    }
+    if (c->copy_source) {
+        buf_printf(&line, "x-amz-copy-source: %s", c->copy_source);
         h = curl_slist_append(h, line.p);
     }
     buf_release(&line);
@@ -323,6 +330,8 @@ static int finish(struct call *c, CURLcode rc, const char *errbuf)
         return ERR_UNAVAILABLE;
     }
     int out = map_status(c->status);
+    if (out == 0 && c->copy_source && c->err.p && strstr(c->err.p, "<Error>"))
+        out = ERR_UNAVAILABLE; /* CopyObject may fail after its 200: the error is in the body */
     if (out != 0 && !(out == ERR_NOT_FOUND && c->key)) {
         error_code(c, code, sizeof(code));
         log_json(out == ERR_UNAVAILABLE || out == ERR_INTERNAL ? LOG_WARN : LOG_DEBUG,
@@ -428,6 +437,29 @@ static int s3_get(void *impl, const char *key, const char *version, int out_fd)
     call_init(&c, "GET", key, version, s3->timeout_ms);
     c.out_fd = out_fd;
     return perform(s3, &c);
+}
+
+/* CopyObject: the copy is made inside the store; the response body says whether it worked. */
+static int s3_copy(void *impl, struct arena *arena, const char *src_key, const char *dst_key,
+                   const char **version)
+{
+    static const struct blob_src nothing = {"", 0, -1};
+    struct s3 *s3 = impl;
+    struct buf source = BUF_INIT;
+    struct call c;
+
+    buf_printf(&source, "/%s/", s3->bucket);
+    sigv4_uri_encode(&source, src_key, strlen(src_key), true);
+    call_init(&c, "PUT", dst_key, NULL, s3->timeout_ms);
+    c.src = &nothing;
+    c.copy_source = source.p;
+    int rc = perform(s3, &c);
+    if (rc == 0)
+        *version = c.version_id[0] && strcmp(c.version_id, "null") != 0
+                       ? arena_strdup(arena, c.version_id)
+                       : NULL;
+    buf_release(&source);
+    return rc;
 }
 
 static void fill_info(struct arena *arena, const struct call *c, struct blob_info *info)
@@ -568,6 +600,24 @@ static int s3_presign(void *impl, struct arena *arena, const struct blob_presign
     return rc;
 }
 
+static const char *s3_browser_origin(void *impl)
+{
+    return ((struct s3 *)impl)->browser_origin;
+}
+
+static char *origin_of(const struct s3 *s3)
+{
+    struct buf url = BUF_INIT, host = BUF_INIT, path = BUF_INIT;
+    const char *e = s3->public_endpoint;
+
+    locate(s3, e, NULL, &host, &path);
+    buf_add(&url, e, (size_t)(strstr(e, "://") + 3 - e));
+    buf_add(&url, host.p, strcspn(host.p, "/"));
+    buf_release(&host);
+    buf_release(&path);
+    return buf_detach(&url, NULL);
+}
+
 static void s3_free(void *impl)
 {
     struct s3 *s3 = impl;
@@ -580,6 +630,7 @@ static void s3_free(void *impl)
     free(s3->region);
     free(s3->endpoint);
     free(s3->public_endpoint);
+    free(s3->browser_origin);
     free(s3->data_dir);
     free(s3);
     curl_global_cleanup();
@@ -603,6 +654,7 @@ void *blob_s3_new(const struct config *cfg, struct buf *why)
     s3->public_endpoint =
         xstrdup(cfg->s3_public_endpoint ? cfg->s3_public_endpoint : cfg->s3_endpoint);
     s3->path_style = cfg->s3_path_style;
+    s3->browser_origin = origin_of(s3);
     s3->timeout_ms = (cfg->s3_timeout_s > 0 ? cfg->s3_timeout_s : 600) * 1000L;
     s3->data_dir = xstrdup(cfg->data_dir ? cfg->data_dir : ".");
     snprintf(s3->sigv4, sizeof(s3->sigv4), "aws:amz:%s:s3", s3->region);
@@ -618,7 +670,9 @@ const struct blob_driver blob_s3_driver = {
     .open_read = s3_open_read,
     .head = s3_head,
     .del = s3_del,
+    .copy = s3_copy,
     .presign = s3_presign,
     .ping = s3_ping,
+    .browser_origin = s3_browser_origin,
     .free = s3_free,
 };

@@ -75,6 +75,34 @@ static const char *new_key(struct ctx *cx, long long book_id, const char *kind, 
     return arena_printf(cx->arena, "books/%lld/%s/v%lld-%s", book_id, kind, v, rnd);
 }
 
+#define UPLOAD_PREFIX "uploads/"
+
+/*
+ * Where the browser sends the bytes of the file stored at "key": a key of its own. Completion
+ * copies it to "key", which no upload URL names, so a presigned PUT reused within its 15
+ * minutes cannot change what was validated and is served.
+ */
+static const char *upload_key(struct ctx *cx, const char *key)
+{
+    return arena_printf(cx->arena, UPLOAD_PREFIX "%s", key);
+}
+
+const char *publishing_stored_key(const char *upload_key)
+{
+    size_t n = strlen(UPLOAD_PREFIX);
+
+    return strncmp(upload_key, UPLOAD_PREFIX, n) == 0 ? upload_key + n : NULL;
+}
+
+/* Both objects of a file that will never be ready (best effort: the janitor retries rows). */
+static int delete_objects(struct ctx *cx, const char *key)
+{
+    int rc = blob_delete(cx->app->blob, upload_key(cx, key), NULL);
+    int rc2 = blob_delete(cx->app->blob, key, NULL);
+
+    return rc != 0 && rc != ERR_NOT_FOUND ? rc : rc2;
+}
+
 static const char *clean_name(struct ctx *cx, const char *name)
 {
     if (!name)
@@ -106,8 +134,8 @@ int publishing_request_upload(struct ctx *cx, long long book_id, const struct up
     if ((rc = store_files_next_version(cx, book_id, in->kind, &file->version)) != 0)
         return rc;
     file->storage_key = new_key(cx, book_id, in->kind, file->version);
-    rc = blob_presign_put(cx->app->blob, cx->arena, file->storage_key, in->content_type,
-                          in->size, UPLOAD_EXPIRES_S, target);
+    rc = blob_presign_put(cx->app->blob, cx->arena, upload_key(cx, file->storage_key),
+                          in->content_type, in->size, UPLOAD_EXPIRES_S, target);
     if (rc != 0)
         return cx_fail(cx, ERR_UNAVAILABLE, "storage is unavailable; try again shortly");
     return store_files_insert_pending(cx, file, cx->user_id, &file->id);
@@ -139,7 +167,7 @@ static int refuse(struct ctx *cx, const struct file_row *f, int code, json_t *re
 
     store_files_mark_failed(cx, f->id, err);
     free(err);
-    blob_delete(cx->app->blob, f->storage_key, NULL);
+    delete_objects(cx, f->storage_key);
     return cx_fail_details(cx, code, json_pack("{s:O}", "reasons", reasons ? reasons : json_array()),
                            "the file was refused: %s", first ? first : "it is not valid");
 }
@@ -150,7 +178,42 @@ static json_t *simple_report(const char *code, const char *message)
                      message);
 }
 
-static int check_manuscript(struct ctx *cx, struct file_row *f, int fd, json_t **report)
+/* An EPUB's own cover, kept to become the book's cover when the book has none. */
+struct found_cover {
+    const unsigned char *data; /* NULL: none to use */
+    size_t len;
+    const char *type;
+    struct thumbnail thumbs[IMAGE_N_THUMBS];
+};
+
+static bool book_has_cover(struct ctx *cx, long long book_id)
+{
+    struct book b;
+
+    return store_books_find(cx, book_id, &b) != 0 || (b.cover_key && *b.cover_key);
+}
+
+/* Makes the thumbnails of the manuscript's cover; an image that will not decode is skipped. */
+static void keep_cover(struct ctx *cx, const struct file_row *f, const struct manuscript_report *r,
+                       struct found_cover *out)
+{
+    struct media_limits l;
+    struct cover_report cr;
+
+    if (!r->cover || r->format != MEDIA_EPUB || strcmp(f->kind, "manuscript") != 0 ||
+        book_has_cover(cx, f->book_id))
+        return;
+    media_limits_from_config(&l, cx->app->cfg);
+    if (media_cover_thumbnails(cx->arena, &l, r->cover, r->cover_len, r->cover_type, &cr,
+                               out->thumbs) != 0)
+        return;
+    out->data = r->cover;
+    out->len = r->cover_len;
+    out->type = r->cover_type;
+}
+
+static int check_manuscript(struct ctx *cx, struct file_row *f, int fd, json_t **report,
+                            struct found_cover *cover)
 {
     struct media_limits l;
     struct manuscript_report r;
@@ -167,6 +230,7 @@ static int check_manuscript(struct ctx *cx, struct file_row *f, int fd, json_t *
     f->metadata_json = arena_strdup(cx->arena, meta ? meta : "{}");
     free(meta);
     f->content_type = r.format == MEDIA_PDF ? "application/pdf" : "application/epub+zip";
+    keep_cover(cx, f, &r, cover);
     return 0;
 }
 
@@ -226,6 +290,32 @@ static int store_thumbnails(struct ctx *cx, const struct file_row *f,
     return store_files_set_book_cover(cx, f->book_id, cover, now);
 }
 
+/*
+ * Records the manuscript's cover as the book's cover file, with thumbnails as for an uploaded
+ * one. They hang off the manuscript they came from (store_files_insert_ready gives no id).
+ */
+static int use_manuscript_cover(struct ctx *cx, const struct file_row *m,
+                                const struct found_cover *c, const char *now)
+{
+    struct file_row row = {.book_id = m->book_id, .kind = "cover", .content_type = c->type,
+                           .size_bytes = (long long)c->len,
+                           .original_name = "the manuscript's cover"};
+    char sha[SECRET_HASH_LEN];
+    int rc = store_files_next_version(cx, m->book_id, "cover", &row.version);
+
+    if (rc != 0)
+        return rc;
+    row.storage_key = new_key(cx, m->book_id, "cover", row.version);
+    secret_sha256_hex((const char *)c->data, c->len, sha);
+    row.sha256 = arena_strdup(cx->arena, sha);
+    if (blob_put(cx->app->blob, cx->arena, row.storage_key, c->data, c->len, c->type, NULL) != 0)
+        return cx_fail(cx, ERR_UNAVAILABLE, "storage is unavailable; try again shortly");
+    if ((rc = store_files_insert_ready(cx, &row, now)) != 0)
+        return rc;
+    row.id = m->id;
+    return store_thumbnails(cx, &row, c->thumbs, now);
+}
+
 static int check_cover(struct ctx *cx, struct file_row *f, int fd, struct thumbnail *thumbs,
                        json_t **report)
 {
@@ -248,12 +338,18 @@ static int check_cover(struct ctx *cx, struct file_row *f, int fd, struct thumbn
     return 0;
 }
 
-/* Opens the uploaded bytes; the file stays pending when storage is down (retry later). */
+/*
+ * Copies the uploaded bytes to the file's own key and opens that copy: what is checked is what
+ * will be served. The file stays pending when storage is down (complete again later).
+ */
 static int open_upload(struct ctx *cx, struct file_row *f, int *fd, json_t **report)
 {
     struct blob_info info;
-    int rc = blob_open_read(cx->app->blob, cx->arena, f->storage_key, NULL, fd, &info);
+    int rc = blob_copy(cx->app->blob, cx->arena, upload_key(cx, f->storage_key), f->storage_key,
+                       NULL);
 
+    if (rc == 0)
+        rc = blob_open_read(cx->app->blob, cx->arena, f->storage_key, NULL, fd, &info);
     if (rc == ERR_NOT_FOUND)
         return cx_fail(cx, ERR_CONFLICT, "nothing was uploaded yet; send the file first");
     if (rc != 0)
@@ -270,20 +366,23 @@ static int open_upload(struct ctx *cx, struct file_row *f, int *fd, json_t **rep
     return 0;
 }
 
-static int make_current(struct ctx *cx, struct file_row *f, const struct thumbnail *thumbs)
+static int make_current(struct ctx *cx, struct file_row *f, const struct thumbnail *thumbs,
+                        const struct found_cover *found)
 {
     const char *now = time_from_now(cx->arena, 0);
     bool cover = strcmp(f->kind, "cover") == 0;
+    bool manuscript = strcmp(f->kind, "manuscript") == 0;
     int rc = cx_begin(cx);
 
     if (rc != 0)
         return rc;
     if ((rc = store_files_make_current(cx, f, now)) == 0 &&
         (!cover || (rc = store_thumbnails(cx, f, thumbs, now)) == 0) &&
-        (strcmp(f->kind, "manuscript") != 0 ||
+        (!manuscript ||
          (rc = store_files_set_book_format(
               cx, f->book_id, strcmp(f->content_type, "application/pdf") ? "epub" : "pdf",
               now)) == 0) &&
+        (!found->data || (rc = use_manuscript_cover(cx, f, found, now)) == 0) &&
         (rc = cx_commit(cx)) == 0) {
         catalog_changed(cx);
         return 0;
@@ -302,7 +401,7 @@ static int check_pending(struct ctx *cx, const struct file_row *f)
         return 0;
     if (f->expires_at && time_parse(f->expires_at, &expires) == 0 && expires < time(NULL)) {
         store_files_mark_failed(cx, f->id, "[\"the upload link expired\"]");
-        blob_delete(cx->app->blob, f->storage_key, NULL);
+        delete_objects(cx, f->storage_key);
         return cx_fail(cx, ERR_CONFLICT, "the upload link expired; start a new upload");
     }
     return 0;
@@ -312,6 +411,7 @@ int publishing_complete(struct ctx *cx, long long book_id, long long file_id,
                         struct file_row *out, json_t **report)
 {
     struct thumbnail thumbs[IMAGE_N_THUMBS];
+    struct found_cover found = {0};
     int fd = -1;
     int rc = publishing_check_owner(cx, book_id);
 
@@ -325,10 +425,15 @@ int publishing_complete(struct ctx *cx, long long book_id, long long file_id,
     if (strcmp(out->kind, "cover") == 0)
         rc = check_cover(cx, out, fd, thumbs, report);
     else
-        rc = check_manuscript(cx, out, fd, report);
+        rc = check_manuscript(cx, out, fd, report, &found);
     close(fd);
-    if (rc == 0 && (rc = make_current(cx, out, thumbs)) == 0)
+    if (rc == 0 && (rc = make_current(cx, out, thumbs, &found)) == 0) {
+        blob_delete(cx->app->blob, upload_key(cx, out->storage_key), NULL);
+        if (strcmp(out->kind, "manuscript") == 0)
+            json_object_set_new(*report, "book_cover_from_manuscript",
+                                json_boolean(found.data != NULL));
         rc = store_files_find(cx, book_id, file_id, out);
+    }
     return rc;
 }
 
@@ -341,7 +446,7 @@ int publishing_cleanup(struct app *app)
     strcpy(cx.request_id, "janitor");
     if (store_files_expired(&cx, time_from_now(cx.arena, 0), 100, &items, &n) == 0)
         for (int i = 0; i < n; i++) {
-            int rc = blob_delete(app->blob, items[i].storage_key, NULL);
+            int rc = delete_objects(&cx, items[i].storage_key);
             if (rc == 0 || rc == ERR_NOT_FOUND)
                 store_files_delete(&cx, items[i].id);
         }

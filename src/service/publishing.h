@@ -29,6 +29,11 @@ int publishing_request_upload(struct ctx *cx, long long book_id, const struct up
  */
 int publishing_complete(struct ctx *cx, long long book_id, long long file_id,
                         struct file_row *out, json_t **report);
+/*
+ * The key of the file an upload key ("uploads/<key>", what upload URLs name) stands for, or
+ * NULL when "upload_key" is not one. Points into "upload_key".
+ */
+const char *publishing_stored_key(const char *upload_key);
 /* Removes pending uploads whose link expired (objects and rows). Returns how many. */
 int publishing_cleanup(struct app *app);
 /* Starts and stops the background thread that runs publishing_cleanup every minute. */

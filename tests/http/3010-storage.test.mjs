@@ -27,7 +27,8 @@ async function presign(srv, body) {
 }
 
 /* On disk storage the upload/download routes are still the test build's stand-ins. */
-function reachable(url) {
+function reachable(url, srv) {
+  if (url.startsWith('/')) url = new URL(url, srv.url).href; // disk URLs are paths: same origin as the page
   return url.replace('/api/uploads/', '/api/_test/uploads/').replace('/api/downloads/', '/api/_test/downloads/');
 }
 
@@ -96,8 +97,8 @@ describe(`object storage (${driver})`, () => {
     assert.equal(t.json.method, 'PUT');
     assert.deepEqual(t.json.headers, { 'Content-Type': 'application/epub+zip', 'Content-Length': String(body.length) });
     if (scaled) assert.match(t.json.url, /X-Amz-SignedHeaders=content-length%3Bcontent-type%3Bhost/);
-    else assert.match(t.json.url, /^http:\/\/127\.0\.0\.1:\d+\/api\/uploads\/[A-Za-z0-9_.-]+$/);
-    const up = await fetch(reachable(t.json.url), {
+    else assert.match(t.json.url, /^\/api\/uploads\/[A-Za-z0-9_.-]+$/); // a path: same origin as the page
+    const up = await fetch(reachable(t.json.url, srv), {
       method: 'PUT', body, headers: { 'content-type': 'application/epub+zip' }, signal: AbortSignal.timeout(10000),
     });
     const upText = await up.text();
@@ -110,7 +111,7 @@ describe(`object storage (${driver})`, () => {
 
     const g = await presign(srv, { method: 'GET', key: k, expires_s: 300 });
     assert.equal(g.status, 200, g.text);
-    const dl = await fetch(reachable(g.json.url), { signal: AbortSignal.timeout(10000) });
+    const dl = await fetch(reachable(g.json.url, srv), { signal: AbortSignal.timeout(10000) });
     assert.equal(dl.status, 200);
     assert.equal(createHash('sha256').update(Buffer.from(await dl.arrayBuffer())).digest('hex'), sha);
   });
@@ -131,7 +132,7 @@ describe('disk upload URLs', { skip: scaled && 'the disk driver (embedded backen
   async function target(size = 5, expires = 900, type = 'text/plain') {
     const t = await presign(srv, { method: 'PUT', key: key('u.txt'), content_type: type, size, expires_s: expires });
     assert.equal(t.status, 200, t.text);
-    return reachable(t.json.url);
+    return reachable(t.json.url, srv);
   }
   const send = (url, body, type = 'text/plain') =>
     api(url, '', { method: 'PUT', body, headers: { 'content-type': type } });
