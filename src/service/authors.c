@@ -1,6 +1,7 @@
 /* authors.c (service): author pages, the authors list, and author profile edits. */
 #include "service/authors.h"
 
+#include "core/timefmt.h"
 #include "service/catalog.h"
 #include "service/named.h"
 #include "service/text.h"
@@ -53,7 +54,7 @@ int authors_create(struct ctx *cx, const struct author_input *in, json_t *fields
     if ((rc = check(cx, in, true, fields)) != 0 ||
         (rc = named_slug(cx, in->name, store_authors_slugs_like, &a.slug)) != 0)
         return rc;
-    rc = store_authors_add(cx, &a, catalog_now(cx), &id);
+    rc = store_authors_add(cx, &a, time_from_now(cx->arena, 0), &id);
     if (rc == ERR_CONFLICT)
         return cx_fail(cx, rc, "no such account, or it already has an author profile");
     return rc ? rc : store_authors_find(cx, id, out);
@@ -77,7 +78,7 @@ int authors_update(struct ctx *cx, long long id, const struct author_input *in, 
         a.name = in->name;
     if (in->has_bio)
         a.bio = in->bio;
-    if ((rc = store_authors_update(cx, &a, catalog_now(cx))) != 0)
+    if ((rc = store_authors_update(cx, &a, time_from_now(cx->arena, 0))) != 0)
         return rc;
     catalog_changed(cx);
     return store_authors_find(cx, id, out);

@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "core/timefmt.h"
 #include "service/catalog.h"
 #include "service/named.h"
 #include "service/text.h"
@@ -100,7 +101,7 @@ int categories_create(struct ctx *cx, const struct category_input *in, json_t *f
     if ((rc = check(cx, in, true, 0, fields)) != 0 || (rc = named_check_fields(cx, fields)) != 0 ||
         (rc = slug_for(cx, in, &c.slug)) != 0)
         return rc;
-    rc = store_categories_insert(cx, &c, catalog_now(cx), &id);
+    rc = store_categories_insert(cx, &c, time_from_now(cx->arena, 0), &id);
     if (rc == ERR_CONFLICT)
         return cx_fail_details(cx, rc, json_pack("{s:{s:s}}", "fields", "slug", "is taken"),
                                "another category has the slug '%s'", c.slug);
@@ -126,7 +127,7 @@ int categories_update(struct ctx *cx, long long id, const struct category_input 
     c.description = in->has_description ? in->description : c.description;
     c.parent_id = in->has_parent ? in->parent_id : c.parent_id;
     c.position = in->has_position ? in->position : c.position;
-    rc = store_categories_update(cx, &c, catalog_now(cx));
+    rc = store_categories_update(cx, &c, time_from_now(cx->arena, 0));
     if (rc == ERR_CONFLICT)
         return cx_fail_details(cx, rc, json_pack("{s:{s:s}}", "fields", "slug", "is taken"),
                                "another category has the slug '%s'", c.slug);

@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "core/timefmt.h"
 #include "service/catalog.h"
 #include "service/named.h"
 #include "service/text.h"
@@ -48,7 +49,7 @@ int publishers_create(struct ctx *cx, const struct publisher_input *in, json_t *
 
     if (rc || (rc = named_slug(cx, in->name, store_publishers_slugs_like, &p.slug)) != 0)
         return rc;
-    rc = store_publishers_insert(cx, &p, catalog_now(cx), &id);
+    rc = store_publishers_insert(cx, &p, time_from_now(cx->arena, 0), &id);
     if (rc == ERR_CONFLICT)
         return cx_fail(cx, rc, "another publisher took this name's address just now");
     return rc ? rc : store_publishers_find(cx, id, out);
@@ -67,7 +68,7 @@ int publishers_update(struct ctx *cx, long long id, const struct publisher_input
     p.name = in->has_name ? in->name : p.name;
     p.description = in->has_description ? in->description : p.description;
     p.website = in->has_website ? in->website : p.website;
-    if ((rc = store_publishers_update(cx, &p, catalog_now(cx))) != 0)
+    if ((rc = store_publishers_update(cx, &p, time_from_now(cx->arena, 0))) != 0)
         return rc;
     catalog_changed(cx);
     return store_publishers_find(cx, id, out);
