@@ -1,5 +1,6 @@
 /* admin.c: /api/admin: users (search, role, status) and the audit log. */
 #include "api/users.h"
+#include "api/paging.h"
 #include "service/accounts.h"
 
 #include <ctype.h>
@@ -32,7 +33,7 @@ int api_admin_users_list(struct ctx *cx, struct http_request *req, struct http_r
     struct user *users;
     int n;
     long long total;
-    int rc = api_list_params(cx, req, &f.limit, &f.offset);
+    int rc = api_page_parse(cx, req, &f.limit, &f.offset);
 
     if (rc == 0 && f.role && strcmp(f.role, "reader") && strcmp(f.role, "author") &&
         strcmp(f.role, "admin"))
@@ -44,7 +45,7 @@ int api_admin_users_list(struct ctx *cx, struct http_request *req, struct http_r
     json_t *items = json_array();
     for (int i = 0; i < n; i++)
         json_array_append_new(items, user_to_json(&users[i]));
-    http_respond_json_new(res, 200, api_list_json(items, total, f.limit, f.offset));
+    http_respond_json_new(res, 200, api_page_json(items, total, f.limit, f.offset));
     return 0;
 }
 
@@ -67,11 +68,11 @@ int api_admin_audit_list(struct ctx *cx, struct http_request *req, struct http_r
 {
     long long limit, offset, total;
     json_t *items;
-    int rc = api_list_params(cx, req, &limit, &offset);
+    int rc = api_page_parse(cx, req, &limit, &offset);
 
     if (rc == 0)
         rc = store_audit_list(cx, limit, offset, &items, &total);
     if (rc == 0)
-        http_respond_json_new(res, 200, api_list_json(items, total, limit, offset));
+        http_respond_json_new(res, 200, api_page_json(items, total, limit, offset));
     return rc;
 }

@@ -1,5 +1,6 @@
 /* authors.c (api): /api/authors: who writes here, an author's page, and profile edits. */
 #include "api/authors.h"
+#include "api/paging.h"
 
 #include <string.h>
 
@@ -35,7 +36,7 @@ static int build_list(struct ctx *cx, void *arg, json_t **out)
     arr = json_array();
     for (int i = 0; i < n; i++)
         json_array_append_new(arr, author_json(&items[i]));
-    *out = api_catalog_list(arr, total, q->limit, q->offset);
+    *out = api_page_json(arr, total, q->limit, q->offset);
     return 0;
 }
 
@@ -49,8 +50,8 @@ int api_authors_list(struct ctx *cx, struct http_request *req, struct http_respo
     arena_defer(cx->arena, (arena_cleanup_fn)json_decref, fields);
     if (sort && strcmp(sort, "name") != 0 && strcmp(sort, "popular") != 0)
         json_object_set_new(fields, "sort", json_string("must be one of popular, name"));
-    api_catalog_page(req, fields, &q.limit, &q.offset);
-    if ((rc = api_catalog_check(cx, fields)) != 0)
+    api_page_read(req, fields, &q.limit, &q.offset);
+    if ((rc = api_params_check(cx, fields)) != 0)
         return rc;
     return api_catalog_cached(cx, req, res,
                               arena_printf(cx->arena, "authors:%s|%d|%lld",

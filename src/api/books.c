@@ -1,5 +1,6 @@
 /* books.c (api): /api/books: filters and sorts, the storefront rows, a book's page, and writes. */
 #include "api/books.h"
+#include "api/paging.h"
 
 #include <stddef.h>
 #include <stdlib.h>
@@ -95,8 +96,8 @@ static int parse_list(struct ctx *cx, struct http_request *req, struct list_quer
     q->f.publisher = api_catalog_slug(req, "publisher", fields);
     parse_narrowing(cx, req, fields, &q->f);
     parse_sort(req, fields, &q->sort);
-    api_catalog_page(req, fields, &q->limit, &q->offset);
-    return api_catalog_check(cx, fields);
+    api_page_read(req, fields, &q->limit, &q->offset);
+    return api_params_check(cx, fields);
 }
 
 static int build_list(struct ctx *cx, void *arg, json_t **out)
@@ -107,7 +108,7 @@ static int build_list(struct ctx *cx, void *arg, json_t **out)
     int n, rc = books_list(cx, &q->f, q->sort, q->limit, q->offset, &items, &n, &total);
 
     if (rc == 0)
-        *out = api_catalog_list(api_book_summaries(items, n), total, q->limit, q->offset);
+        *out = api_page_json(api_book_summaries(items, n), total, q->limit, q->offset);
     return rc;
 }
 
@@ -157,8 +158,8 @@ static int row(struct ctx *cx, struct http_request *req, struct http_response *r
     int rc;
 
     arena_defer(cx->arena, (arena_cleanup_fn)json_decref, fields);
-    api_catalog_page(req, fields, &q.limit, &offset);
-    if ((rc = api_catalog_check(cx, fields)) != 0)
+    api_page_read(req, fields, &q.limit, &offset);
+    if ((rc = api_params_check(cx, fields)) != 0)
         return rc;
     return api_catalog_cached(cx, req, res, arena_printf(cx->arena, "%s:%d", key, q.limit), ttl,
                               build_row, &q);

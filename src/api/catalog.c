@@ -1,35 +1,8 @@
-/* catalog.c (api): list parameters, book summaries, ETags and cached answers of catalog reads. */
+/* catalog.c (api): slug parameters, book summaries, ETags and cached answers of catalog reads. */
 #include "api/catalog.h"
 
 #include <math.h>
 #include <string.h>
-
-#include "core/str.h"
-
-static bool whole(const char *s, long long lo, long long hi, long long *out)
-{
-    unsigned long long v;
-
-    if (!str_to_u64(str_from(s), &v) || v > (unsigned long long)hi || (long long)v < lo)
-        return false;
-    *out = (long long)v;
-    return true;
-}
-
-void api_catalog_page(struct http_request *req, json_t *fields, int *limit, long long *offset)
-{
-    const char *l = http_request_query(req, "limit"), *o = http_request_query(req, "offset");
-    long long v;
-
-    *limit = CATALOG_LIMIT_DEFAULT;
-    *offset = 0;
-    if (l && !whole(l, 1, CATALOG_LIMIT_MAX, &v))
-        json_object_set_new(fields, "limit", json_string("must be a whole number from 1 to 100"));
-    else if (l)
-        *limit = (int)v;
-    if (o && !whole(o, 0, CATALOG_OFFSET_MAX, offset))
-        json_object_set_new(fields, "offset", json_string("must be a whole number of 0 or more"));
-}
 
 const char *api_catalog_slug(struct http_request *req, const char *name, json_t *fields)
 {
@@ -41,20 +14,6 @@ const char *api_catalog_slug(struct http_request *req, const char *name, json_t 
         return NULL;
     }
     return v;
-}
-
-int api_catalog_check(struct ctx *cx, json_t *fields)
-{
-    if (json_object_size(fields) == 0)
-        return 0;
-    return cx_fail_details(cx, ERR_INVALID, json_pack("{s:O}", "fields", fields),
-                           "some parameters are invalid; see details.fields");
-}
-
-json_t *api_catalog_list(json_t *items, long long total, int limit, long long offset)
-{
-    return json_pack("{s:o, s:I, s:i, s:I}", "items", items, "total", (json_int_t)total, "limit",
-                     limit, "offset", (json_int_t)offset);
 }
 
 json_t *api_catalog_ref(const struct ref *r)

@@ -1,4 +1,4 @@
-/* catalog.h (api): what the catalog handlers share: list parameters, JSON shapes, caching. */
+/* catalog.h (api): what the catalog handlers share: slug parameters, JSON shapes, caching. */
 #ifndef MANGU_API_CATALOG_H
 #define MANGU_API_CATALOG_H
 
@@ -11,20 +11,11 @@
 #include "service/catalog.h"
 #include "store/books.h"
 
-#define CATALOG_LIMIT_DEFAULT 24
-#define CATALOG_LIMIT_MAX 100 /* above it: 400, as every list in the API */
-#define CATALOG_OFFSET_MAX 100000000LL
 #define CATALOG_TTL 60 /* seconds: lists, pages, search */
 
-/* Reads "limit" and "offset"; problems are added to "fields" (borrowed). */
-void api_catalog_page(struct http_request *req, json_t *fields, int *limit, long long *offset);
 /* A slug-shaped query parameter, or NULL when absent; "must be a slug" otherwise. */
 const char *api_catalog_slug(struct http_request *req, const char *name, json_t *fields);
-/* Fails with ERR_INVALID listing "fields" when it holds any problem; else 0. */
-int api_catalog_check(struct ctx *cx, json_t *fields);
 
-/* {"items", "total", "limit", "offset"}; steals "items". */
-json_t *api_catalog_list(json_t *items, long long total, int limit, long long offset);
 /* A reference {id, slug, name}, or null when "r->id" is 0. New reference. */
 json_t *api_catalog_ref(const struct ref *r);
 /* The book summary of the API (see docs/openapi/catalog.json). New reference. */

@@ -1,5 +1,6 @@
 /* coupons.c: /api/admin/coupons: admins list, create, read and edit coupons. */
 #include "api/commerce.h"
+#include "api/paging.h"
 #include "api/users.h"
 #include "service/coupons.h"
 
@@ -28,7 +29,7 @@ int api_admin_coupons_list(struct ctx *cx, struct http_request *req, struct http
     long long limit, offset, total;
     struct coupon *items;
     int n;
-    int rc = api_list_params(cx, req, &limit, &offset);
+    int rc = api_page_parse(cx, req, &limit, &offset);
 
     if (rc == 0)
         rc = store_coupons_list(cx, commerce_like(cx, http_request_query(req, "q")), limit, offset,
@@ -38,7 +39,7 @@ int api_admin_coupons_list(struct ctx *cx, struct http_request *req, struct http
     json_t *arr = json_array();
     for (int i = 0; i < n; i++)
         json_array_append_new(arr, coupon_to_json(&items[i]));
-    http_respond_json_new(res, 200, api_list_json(arr, total, limit, offset));
+    http_respond_json_new(res, 200, api_page_json(arr, total, limit, offset));
     return 0;
 }
 

@@ -1,5 +1,6 @@
 /* dashboard.c (api): GET /api/me/books and per-book daily statistics for charts. */
 #include "api/catalog.h"
+#include "api/paging.h"
 #include "api/dashboard.h"
 #include "api/users.h"
 #include "service/publishing.h"
@@ -14,7 +15,7 @@ int api_dashboard_books(struct ctx *cx, struct http_request *req, struct http_re
 {
     long long limit, offset, total;
     struct dashboard_row *items;
-    int n, rc = api_list_params(cx, req, &limit, &offset);
+    int n, rc = api_page_parse(cx, req, &limit, &offset);
 
     if (rc == 0)
         rc = store_dashboard_books(cx, cx->user_id, (int)limit, offset, &items, &n, &total);
@@ -30,7 +31,7 @@ int api_dashboard_books(struct ctx *cx, struct http_request *req, struct http_re
                                              (json_int_t)items[i].revenue_cents, "currency",
                                              items[i].book.currency));
     }
-    http_respond_json_new(res, 200, api_list_json(arr, total, limit, offset));
+    http_respond_json_new(res, 200, api_page_json(arr, total, limit, offset));
     return 0;
 }
 

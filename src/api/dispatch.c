@@ -2,6 +2,7 @@
 #include "api/dispatch.h"
 #include "api/json.h"
 #include "api/metrics.h"
+#include "api/ratelimit.h"
 #include "api/uploads.h"
 #include "api/web.h"
 #include "blob/blob.h"
@@ -9,7 +10,6 @@
 #include "core/log.h"
 #include "http/router.h"
 #include "service/accounts.h"
-#include "service/ratelimit.h"
 
 #include <string.h>
 #include <strings.h>
@@ -156,7 +156,7 @@ static int run_route(struct ctx *cx, struct http_request *req, struct http_respo
     }
     cx->route = m.route->pattern;
     cx->route_slot = m.index + 1;
-    if (!(m.route->flags & ROUTE_NO_LIMIT) && ratelimit_request(cx, res) != 0)
+    if (!(m.route->flags & ROUTE_NO_LIMIT) && api_ratelimit_request(cx, res) != 0)
         return ERR_RATE_LIMITED;
     int rc = check_access(cx, req, res, m.route->flags);
     if (rc != 0)

@@ -1,5 +1,6 @@
 /* library.c (api): a reader's owned books, progress, annotations and wishlist. */
 #include "api/library.h"
+#include "api/paging.h"
 #include "api/catalog.h"
 #include "api/users.h"
 #include "service/library.h"
@@ -31,7 +32,7 @@ static int list(struct ctx *cx, struct http_request *req, struct http_response *
     enum library_sort s = LIBRARY_SORT_LAST_READ;
     long long limit, offset, total;
     struct library_entry *items;
-    int n, rc = api_list_params(cx, req, &limit, &offset);
+    int n, rc = api_page_parse(cx, req, &limit, &offset);
 
     int known = !sort;
 
@@ -50,7 +51,7 @@ static int list(struct ctx *cx, struct http_request *req, struct http_response *
     json_t *arr = json_array();
     for (int i = 0; i < n; i++)
         json_array_append_new(arr, entry_json(&items[i]));
-    http_respond_json_new(res, 200, api_list_json(arr, total, limit, offset));
+    http_respond_json_new(res, 200, api_page_json(arr, total, limit, offset));
     return 0;
 }
 
@@ -226,12 +227,12 @@ int api_wishlist_list(struct ctx *cx, struct http_request *req, struct http_resp
 {
     long long limit, offset, total;
     struct book *items;
-    int n, rc = api_list_params(cx, req, &limit, &offset);
+    int n, rc = api_page_parse(cx, req, &limit, &offset);
 
     if (rc == 0)
         rc = store_wishlist_list(cx, cx->user_id, (int)limit, offset, &items, &n, &total);
     if (rc == 0)
-        http_respond_json_new(res, 200, api_list_json(api_book_summaries(items, n), total, limit,
+        http_respond_json_new(res, 200, api_page_json(api_book_summaries(items, n), total, limit,
                                                       offset));
     return rc;
 }

@@ -1,5 +1,6 @@
 /* orders.c: /api/checkout, the buyer's orders, and the admins' orders with refunds. */
 #include "api/commerce.h"
+#include "api/paging.h"
 #include "api/users.h"
 #include "service/orders.h"
 
@@ -62,7 +63,7 @@ static int list(struct ctx *cx, struct http_request *req, struct http_response *
     struct order *items;
     int n;
     long long total;
-    int rc = api_list_params(cx, req, &f->limit, &f->offset);
+    int rc = api_page_parse(cx, req, &f->limit, &f->offset);
 
     if (rc == 0)
         rc = store_orders_list(cx, f, &items, &n, &total);
@@ -71,7 +72,7 @@ static int list(struct ctx *cx, struct http_request *req, struct http_response *
     json_t *arr = json_array();
     for (int i = 0; i < n; i++)
         json_array_append_new(arr, order_to_json(cx, &items[i], admin));
-    http_respond_json_new(res, 200, api_list_json(arr, total, f->limit, f->offset));
+    http_respond_json_new(res, 200, api_page_json(arr, total, f->limit, f->offset));
     return 0;
 }
 

@@ -1,5 +1,6 @@
 /* outbox.c: GET /api/admin/outbox, the operator's list of queued, sent and failed mail. */
 #include "api/outbox.h"
+#include "api/paging.h"
 #include "api/users.h"
 #include "service/mail.h"
 
@@ -17,7 +18,7 @@ int api_outbox_list(struct ctx *cx, struct http_request *req, struct http_respon
     long long limit, offset, total = 0;
     struct outbox_email *items = NULL;
     int n = 0;
-    int rc = api_list_params(cx, req, &limit, &offset);
+    int rc = api_page_parse(cx, req, &limit, &offset);
 
     if (rc == 0)
         rc = mail_outbox_list(cx, http_request_query(req, "to"), limit, offset, &items, &n, &total);
@@ -26,6 +27,6 @@ int api_outbox_list(struct ctx *cx, struct http_request *req, struct http_respon
     json_t *arr = json_array();
     for (int i = 0; i < n; i++)
         json_array_append_new(arr, outbox_to_json(&items[i]));
-    http_respond_json_new(res, 200, api_list_json(arr, total, limit, offset));
+    http_respond_json_new(res, 200, api_page_json(arr, total, limit, offset));
     return 0;
 }

@@ -1,5 +1,6 @@
 /* publishers.c (api): /api/publishers: imprints credited on books, and their admin edits. */
 #include "api/publishers.h"
+#include "api/paging.h"
 
 #include <string.h>
 
@@ -31,7 +32,7 @@ static int build_list(struct ctx *cx, void *arg, json_t **out)
     arr = json_array();
     for (int i = 0; i < n; i++)
         json_array_append_new(arr, publisher_json(&items[i]));
-    *out = api_catalog_list(arr, total, q->limit, q->offset);
+    *out = api_page_json(arr, total, q->limit, q->offset);
     return 0;
 }
 
@@ -42,8 +43,8 @@ int api_publishers_list(struct ctx *cx, struct http_request *req, struct http_re
     int rc;
 
     arena_defer(cx->arena, (arena_cleanup_fn)json_decref, fields);
-    api_catalog_page(req, fields, &q.limit, &q.offset);
-    if ((rc = api_catalog_check(cx, fields)) != 0)
+    api_page_read(req, fields, &q.limit, &q.offset);
+    if ((rc = api_params_check(cx, fields)) != 0)
         return rc;
     return api_catalog_cached(cx, req, res,
                               arena_printf(cx->arena, "publishers:%d|%lld", q.limit, q.offset),

@@ -1,5 +1,6 @@
 /* reviews.c (api): a book's reviews; owners write one each; admins hide, readers report. */
 #include "api/catalog.h"
+#include "api/paging.h"
 #include "api/library.h"
 #include "api/users.h"
 #include "service/library.h"
@@ -27,7 +28,7 @@ int api_reviews_list(struct ctx *cx, struct http_request *req, struct http_respo
     int n, rc = book_param(cx, req, &id);
 
     if (rc == 0)
-        rc = api_list_params(cx, req, &limit, &offset);
+        rc = api_page_parse(cx, req, &limit, &offset);
     if (rc == 0)
         rc = store_reviews_list(cx, id, (int)limit, offset, &items, &n, &total);
     if (rc != 0)
@@ -35,7 +36,7 @@ int api_reviews_list(struct ctx *cx, struct http_request *req, struct http_respo
     json_t *arr = json_array();
     for (int i = 0; i < n; i++)
         json_array_append_new(arr, review_json(&items[i]));
-    http_respond_json_new(res, 200, api_list_json(arr, total, limit, offset));
+    http_respond_json_new(res, 200, api_page_json(arr, total, limit, offset));
     return 0;
 }
 

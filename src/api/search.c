@@ -1,5 +1,6 @@
 /* search.c (api): search results with facets and highlight segments, and the typeahead. */
 #include "api/search.h"
+#include "api/paging.h"
 
 #include <string.h>
 
@@ -47,7 +48,7 @@ static json_t *result_json(const struct search_result *r, const struct search_re
                                       "snippet", segments(h->snippet, h->n_snippet)));
         json_array_append_new(items, o);
     }
-    json_t *out = api_catalog_list(items, r->total, rq->limit, rq->offset);
+    json_t *out = api_page_json(items, r->total, rq->limit, rq->offset);
     json_object_set_new(out, "facets",
                         json_pack("{s:o, s:o, s:o, s:o}", "categories",
                                   buckets(r->categories, r->n_categories, "slug", "name"),
@@ -104,8 +105,8 @@ static int parse(struct ctx *cx, struct http_request *req, struct search_request
         rq->filter.price_min = b->min;
         rq->filter.price_max = b->max;
     }
-    api_catalog_page(req, fields, &rq->limit, &rq->offset);
-    return api_catalog_check(cx, fields);
+    api_page_read(req, fields, &rq->limit, &rq->offset);
+    return api_params_check(cx, fields);
 }
 
 /* The query as the service reads it (folded words, space-separated): queries that differ

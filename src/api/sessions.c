@@ -1,8 +1,8 @@
 /* sessions.c: /api/auth: sign-up, sign-in, refresh, sign-out and the e-mail token routes. */
+#include "api/ratelimit.h"
 #include "api/users.h"
 #include "core/config.h"
 #include "service/accounts.h"
-#include "service/ratelimit.h"
 #include "service/tokens.h"
 
 #include <string.h>
@@ -60,8 +60,8 @@ int api_sessions_signup(struct ctx *cx, struct http_request *req, struct http_re
     struct signup_in in = {body_str(req, "email"), body_str(req, "password"),
                            body_str(req, "display_name")};
     struct session_out s;
-    int rc = ratelimit_enforce(cx, res, "signup", cx->client_ip,
-                               &cx->app->cfg->rate_limit_signup);
+    int rc =
+        api_ratelimit_enforce(cx, res, "signup", cx->client_ip, &cx->app->cfg->rate_limit_signup);
 
     if (rc == 0)
         rc = accounts_signup(cx, &in, &s);
@@ -75,7 +75,7 @@ int api_sessions_login(struct ctx *cx, struct http_request *req, struct http_res
     const char *email = body_str(req, "email");
     const char *key = ratelimit_account_key(cx, email ? email : "");
     const struct rate_rule *rule = &cx->app->cfg->rate_limit_login;
-    int rc = ratelimit_check_failures(cx, res, "login", key, rule);
+    int rc = api_ratelimit_check_failures(cx, res, "login", key, rule);
 
     if (rc == 0)
         rc = accounts_login(cx, email, body_str(req, "password"), &s);
@@ -137,7 +137,8 @@ static int accepted(struct http_response *res, const char *message)
 int api_sessions_resend_verification(struct ctx *cx, struct http_request *req,
                                      struct http_response *res)
 {
-    int rc = ratelimit_enforce(cx, res, "reset", cx->client_ip, &cx->app->cfg->rate_limit_reset);
+    int rc =
+        api_ratelimit_enforce(cx, res, "reset", cx->client_ip, &cx->app->cfg->rate_limit_reset);
 
     if (rc == 0)
         rc = accounts_resend_verification(cx);
@@ -148,7 +149,8 @@ int api_sessions_resend_verification(struct ctx *cx, struct http_request *req,
 int api_sessions_forgot_password(struct ctx *cx, struct http_request *req,
                                  struct http_response *res)
 {
-    int rc = ratelimit_enforce(cx, res, "reset", cx->client_ip, &cx->app->cfg->rate_limit_reset);
+    int rc =
+        api_ratelimit_enforce(cx, res, "reset", cx->client_ip, &cx->app->cfg->rate_limit_reset);
 
     if (rc == 0)
         rc = accounts_forgot_password(cx, body_str(req, "email"));

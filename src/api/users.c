@@ -1,9 +1,7 @@
-/* users.c: the user JSON, list parameters, and /api/users/me. */
+/* users.c: the user JSON, and /api/users/me. */
 #include "api/users.h"
 #include "service/accounts.h"
 
-#include <stdlib.h>
-#include <string.h>
 
 json_t *user_to_json(const struct user *u)
 {
@@ -15,43 +13,6 @@ json_t *user_to_json(const struct user *u)
                      "email", u->email, "display_name", u->display_name, "bio", u->bio, "role",
                      u->role, "email_verified", u->email_verified, "disabled", u->disabled,
                      "created_at", u->created_at, "author", author);
-}
-
-static int parse_bounded(struct ctx *cx, const char *name, const char *s, long long lo,
-                         long long hi, long long *out)
-{
-    char *end;
-    long long v;
-
-    if (!s)
-        return 0;
-    v = strtoll(s, &end, 10);
-    if (*s == '\0' || *end != '\0' || v < lo || v > hi)
-        return cx_fail_details(
-            cx, ERR_INVALID,
-            json_pack("{s:{s:s}}", "fields", name,
-                      lo == 0 ? "must be a whole number of 0 or more" : "must be from 1 to 100"),
-            "%s must be a whole number from %lld to %lld", name, lo, hi);
-    *out = v;
-    return 0;
-}
-
-int api_list_params(struct ctx *cx, struct http_request *req, long long *limit,
-                    long long *offset)
-{
-    *limit = 24;
-    *offset = 0;
-    int rc = parse_bounded(cx, "limit", http_request_query(req, "limit"), 1, 100, limit);
-
-    return rc ? rc
-              : parse_bounded(cx, "offset", http_request_query(req, "offset"), 0, 100000000,
-                              offset);
-}
-
-json_t *api_list_json(json_t *items, long long total, long long limit, long long offset)
-{
-    return json_pack("{s:o, s:I, s:I, s:I}", "items", items, "total", (json_int_t)total,
-                     "limit", (json_int_t)limit, "offset", (json_int_t)offset);
 }
 
 int api_users_update_me(struct ctx *cx, struct http_request *req, struct http_response *res)

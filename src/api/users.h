@@ -9,11 +9,6 @@
 
 /* The public shape of an account (never the hash); caller owns the result. */
 json_t *user_to_json(const struct user *u);
-/* Parses the list parameters limit (1..100, default 24) and offset (>= 0). 0 or ERR_INVALID. */
-int api_list_params(struct ctx *cx, struct http_request *req, long long *limit,
-                    long long *offset);
-/* {"items", "total", "limit", "offset"}; steals "items". */
-json_t *api_list_json(json_t *items, long long total, long long limit, long long offset);
 
 /* sessions.c: /api/auth/... */
 int api_sessions_signup(struct ctx *cx, struct http_request *req, struct http_response *res);

@@ -1,11 +1,15 @@
 /* config.c: the settings table; each entry parses and validates one MANGU_* variable. */
 #include "core/config.h"
+#include "core/config_db.h"
+#include "core/config_http.h"
+#include "core/config_mail.h"
 #include "core/config_media.h"
+#include "core/config_parse.h"
 #include "core/config_s3.h"
+#include "core/config_stripe.h"
 #include "core/log.h"
 #include "core/xalloc.h"
 
-#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -27,64 +31,6 @@ struct setting {
     const char *help;
 };
 
-static int parse_int(const char *val, long lo, long hi, long *out)
-{
-    char *end;
-
-    errno = 0;
-    long v = strtol(val, &end, 10);
-    if (*val == '\0' || *end != '\0' || errno || v < lo || v > hi)
-        return -1;
-    *out = v;
-    return 0;
-}
-
-#define INT_SETTING(fn, field, lo, hi)                                                             \
-    static int fn(struct config *c, const char *val, struct buf *why)                              \
-    {                                                                                              \
-        long v;                                                                                    \
-        if (parse_int(val, lo, hi, &v) != 0) {                                                     \
-            buf_printf(why, "expected an integer from %ld to %ld, got '%s'", (long)(lo),           \
-                       (long)(hi), val);                                                           \
-            return -1;                                                                             \
-        }                                                                                          \
-        c->field = (int)v;                                                                         \
-        return 0;                                                                                  \
-    }
-
-INT_SETTING(parse_db_pool, db_pool, 1, 100)
-INT_SETTING(parse_stmt_timeout, db_statement_timeout_ms, 100, 600000)
-INT_SETTING(parse_threads, threads, 1, 256)
-INT_SETTING(parse_idle_timeout, idle_timeout_s, 61, 3600)
-INT_SETTING(parse_shutdown_timeout, shutdown_timeout_s, 0, 3600)
-
-static int parse_size(const char *val, size_t lo, size_t hi, size_t *out, struct buf *why)
-{
-    long v;
-
-    if (parse_int(val, (long)lo, (long)hi, &v) != 0) {
-        buf_printf(why, "expected a byte count from %zu to %zu, got '%s'", lo, hi, val);
-        return -1;
-    }
-    *out = (size_t)v;
-    return 0;
-}
-
-static int parse_max_body(struct config *c, const char *val, struct buf *why)
-{
-    return parse_size(val, 1024, 1UL << 30, &c->max_body, why);
-}
-
-static int parse_max_header(struct config *c, const char *val, struct buf *why)
-{
-    return parse_size(val, 4096, 1UL << 20, &c->max_header, why);
-}
-
-static int parse_cache_max(struct config *c, const char *val, struct buf *why)
-{
-    return parse_size(val, 1UL << 20, 1UL << 36, &c->cache_max_bytes, why);
-}
-
 static int parse_env(struct config *c, const char *val, struct buf *why)
 {
     static const char *const names[] = {"development", "test", "production"};
@@ -98,200 +44,19 @@ static int parse_env(struct config *c, const char *val, struct buf *why)
     return -1;
 }
 
-static int parse_listen(struct config *c, const char *val, struct buf *why)
-{
-    const char *colon = strrchr(val, ':');
-    long port;
-
-    if (!colon || colon == val || parse_int(colon + 1, 1, 65535, &port) != 0) {
-        buf_printf(why, "expected host:port with a port from 1 to 65535, got '%s'", val);
-        return -1;
-    }
-    const char *host = val;
-    size_t hlen = (size_t)(colon - val);
-    if (host[0] == '[' && hlen > 2 && host[hlen - 1] == ']') {
-        host++;
-        hlen -= 2;
-    }
-    free(c->listen_host);
-    c->listen_host = xstrndup(host, hlen);
-    c->listen_port = (int)port;
-    return 0;
-}
-
-static void set_str(char **field, const char *val)
-{
-    free(*field);
-    *field = xstrdup(val);
-}
-
 static int parse_data_dir(struct config *c, const char *val, struct buf *why)
 {
     if (!*val) {
         buf_adds(why, "expected a folder path, got ''");
         return -1;
     }
-    set_str(&c->data_dir, val);
-    return 0;
-}
-
-static int parse_database_url(struct config *c, const char *val, struct buf *why)
-{
-    if (strncmp(val, "postgres://", 11) == 0 || strncmp(val, "postgresql://", 13) == 0 ||
-        (strncmp(val, "sqlite:", 7) == 0 && val[7] != '\0')) {
-        set_str(&c->database_url, val);
-        return 0;
-    }
-    buf_printf(why, "expected sqlite:<path> or postgres://user:password@host:port/db, got '%.40s'",
-               val);
-    return -1;
-}
-
-static int parse_redis_url(struct config *c, const char *val, struct buf *why)
-{
-    if (*val == '\0')
-        return 0;
-    if (strncmp(val, "redis://", 8) != 0 && strncmp(val, "rediss://", 9) != 0) {
-        buf_adds(why, "expected redis://[:password@]host:port[/db] or rediss://...");
-        return -1;
-    }
-    set_str(&c->redis_url, val);
-    return 0;
-}
-
-static int parse_bool(const char *val, bool *out)
-{
-    if (!strcmp(val, "1") || !strcmp(val, "true") || !strcmp(val, "yes")) {
-        *out = true;
-        return 0;
-    }
-    if (!strcmp(val, "0") || !strcmp(val, "false") || !strcmp(val, "no") || !*val) {
-        *out = false;
-        return 0;
-    }
-    return -1;
-}
-
-static int parse_auto_migrate(struct config *c, const char *val, struct buf *why)
-{
-    if (parse_bool(val, &c->auto_migrate) == 0)
-        return 0;
-    buf_printf(why, "expected 0 or 1, got '%s'", val);
-    return -1;
-}
-
-static int parse_plain_str(char **field, const char *val, const char *what, struct buf *why)
-{
-    if (!*val) {
-        buf_printf(why, "expected %s, got ''", what);
-        return -1;
-    }
-    set_str(field, val);
+    config_set_str(&c->data_dir, val);
     return 0;
 }
 
 static int parse_web_dir(struct config *c, const char *val, struct buf *why)
 {
-    return parse_plain_str(&c->web_dir, val, "a folder path", why);
-}
-
-static int parse_cache_prefix(struct config *c, const char *val, struct buf *why)
-{
-    return parse_plain_str(&c->cache_prefix, val, "a key prefix", why);
-}
-
-static bool is_origin(const char *s, size_t n)
-{
-    size_t scheme = strncmp(s, "https://", 8) == 0 ? 8 : strncmp(s, "http://", 7) == 0 ? 7 : 0;
-
-    if (!scheme || n <= scheme || s[n - 1] == '/')
-        return false;
-    for (size_t i = scheme; i < n; i++)
-        if (s[i] == '/' || s[i] == ' ' || s[i] == '*')
-            return false;
-    return true;
-}
-
-static int parse_public_url(struct config *c, const char *val, struct buf *why)
-{
-    size_t n = strlen(val);
-
-    while (n > 0 && val[n - 1] == '/')
-        n--;
-    if (!is_origin(val, n)) {
-        buf_printf(why,
-                   "expected an http:// or https:// origin such as https://books.example, "
-                   "got '%s'",
-                   val);
-        return -1;
-    }
-    free(c->public_url);
-    c->public_url = xstrndup(val, n);
-    return 0;
-}
-
-/* Calls "each" on every comma-separated, trimmed item of "val". */
-static int for_each_item(const char *val, int (*each)(struct config *, const char *, size_t),
-                         struct config *c)
-{
-    const char *p = val;
-
-    while (*p) {
-        while (*p == ' ' || *p == ',')
-            p++;
-        const char *end = p;
-        while (*end && *end != ',')
-            end++;
-        size_t n = (size_t)(end - p);
-        while (n > 0 && p[n - 1] == ' ')
-            n--;
-        if (n > 0 && each(c, p, n) != 0)
-            return -1;
-        p = end;
-    }
-    return 0;
-}
-
-static int add_proxy(struct config *c, const char *s, size_t n)
-{
-    char tmp[80];
-
-    if (n >= sizeof(tmp) || c->n_trusted_proxies >= CONFIG_MAX_CIDRS)
-        return -1;
-    memcpy(tmp, s, n);
-    tmp[n] = '\0';
-    return cidr_parse(tmp, &c->trusted_proxies[c->n_trusted_proxies++]);
-}
-
-static int parse_trusted_proxies(struct config *c, const char *val, struct buf *why)
-{
-    c->n_trusted_proxies = 0;
-    if (for_each_item(val, add_proxy, c) == 0)
-        return 0;
-    buf_printf(why,
-               "expected a comma-separated list of at most %d addresses or CIDR ranges "
-               "such as 10.0.0.0/8, got '%s'",
-               CONFIG_MAX_CIDRS, val);
-    return -1;
-}
-
-static int add_origin(struct config *c, const char *s, size_t n)
-{
-    if (!is_origin(s, n) || c->n_cors_origins >= CONFIG_MAX_ORIGINS)
-        return -1;
-    c->cors_origins[c->n_cors_origins++] = xstrndup(s, n);
-    return 0;
-}
-
-static int parse_cors_origins(struct config *c, const char *val, struct buf *why)
-{
-    if (for_each_item(val, add_origin, c) == 0)
-        return 0;
-    buf_printf(why,
-               "expected a comma-separated list of origins such as https://books.example "
-               "(scheme and host, no path, no '*'), got '%s'",
-               val);
-    return -1;
+    return config_parse_text(&c->web_dir, val, "a folder path", why);
 }
 
 static int parse_log_level(struct config *c, const char *val, struct buf *why)
@@ -312,214 +77,7 @@ static int parse_jwt_secret(struct config *c, const char *val, struct buf *why)
         buf_adds(why, "expected at least 32 characters of secret");
         return -1;
     }
-    set_str(&c->jwt_secret, val);
-    return 0;
-}
-
-int config_parse_rate(const char *s, struct rate_rule *out)
-{
-    static const char units[] = "smh";
-    static const int unit_s[] = {1, 60, 3600};
-    char *end = NULL;
-    long long n = 0, w = 1;
-
-    if (strcmp(s, "off") == 0) {
-        *out = (struct rate_rule){0, 0};
-        return 0;
-    }
-    errno = 0;
-    if (*s >= '1' && *s <= '9')
-        n = strtoll(s, &end, 10);
-    if (n < 1 || n > 1000000000 || errno || *end != '/')
-        return -1;
-    s = end + 1;
-    if (*s >= '1' && *s <= '9') {
-        w = strtoll(s, &end, 10);
-        s = end;
-    }
-    const char *u = *s ? strchr(units, *s) : NULL;
-    if (!u || s[1] != '\0' || errno || w > 7 * 86400 / unit_s[u - units])
-        return -1;
-    *out = (struct rate_rule){n, (int)w * unit_s[u - units]};
-    return 0;
-}
-
-#define RATE_SETTING(fn, field)                                                                \
-    static int fn(struct config *c, const char *val, struct buf *why)                          \
-    {                                                                                          \
-        if (config_parse_rate(val, &c->field) == 0)                                            \
-            return 0;                                                                          \
-        buf_printf(why, "expected <count>/<window> such as 100/15m (window in s, m or h, at "  \
-                        "most 168h) or off, got '%s'", val);                                   \
-        return -1;                                                                             \
-    }
-
-RATE_SETTING(parse_rate_limit, rate_limit)
-RATE_SETTING(parse_rate_login, rate_limit_login)
-RATE_SETTING(parse_rate_signup, rate_limit_signup)
-RATE_SETTING(parse_rate_reset, rate_limit_reset)
-
-static bool has_ctl(const char *s)
-{
-    for (; *s; s++)
-        if ((unsigned char)*s < 0x20 || *s == 0x7f)
-            return true;
-    return false;
-}
-
-/* "host", "host:port" or "[v6]:port", up to the end or the path. */
-static bool is_host_port(const char *p)
-{
-    size_t n = strcspn(p, "/?#");
-    const char *colon = memchr(p, ':', n);
-    char tmp[8];
-    long port;
-
-    if (n == 0 || p[0] == ':')
-        return false;
-    if (p[0] == '[') {
-        const char *close = memchr(p, ']', n);
-        if (!close || close == p + 1)
-            return false;
-        colon = close + 1 < p + n ? close + 1 : NULL;
-        if (colon && *colon != ':')
-            return false;
-    }
-    if (!colon)
-        return true;
-    size_t plen = (size_t)(p + n - colon - 1);
-    if (plen == 0 || plen >= sizeof(tmp))
-        return false;
-    memcpy(tmp, colon + 1, plen);
-    tmp[plen] = '\0';
-    return parse_int(tmp, 1, 65535, &port) == 0;
-}
-
-static int parse_smtp_url(struct config *c, const char *val, struct buf *why)
-{
-    size_t skip = strncmp(val, "smtp://", 7) == 0 ? 7 : strncmp(val, "smtps://", 8) == 0 ? 8 : 0;
-    const char *host = val + skip;
-    const char *at;
-
-    if (*val == '\0')
-        return 0;
-    /* the host follows the last '@' before the path (a password may hold an escaped '@') */
-    while (skip && (at = memchr(host, '@', strcspn(host, "/?#"))) != NULL)
-        host = at + 1;
-    if (!skip || has_ctl(val) || !is_host_port(host)) {
-        buf_adds(why, "expected smtp://[user:password@]host[:port] or smtps://... "
-                      "(user and password percent-encoded)");
-        return -1;
-    }
-    set_str(&c->smtp_url, val);
-    return 0;
-}
-
-/* "local@domain" with no spaces or specials. */
-static bool is_addr_spec(const char *s, size_t n)
-{
-    const char *at = memchr(s, '@', n);
-
-    if (!at || at == s || at == s + n - 1 || memchr(at + 1, '@', (size_t)(s + n - at - 1)))
-        return false;
-    for (size_t i = 0; i < n; i++)
-        if (s[i] == ' ' || strchr("<>()[]\\,;:\"", s[i]))
-            return false;
-    return true;
-}
-
-static int parse_mail_from(struct config *c, const char *val, struct buf *why)
-{
-    const char *lt = strchr(val, '<');
-    size_t n = strlen(val);
-    bool ok = !has_ctl(val);
-
-    if (ok && lt)
-        ok = n > 2 && val[n - 1] == '>' && is_addr_spec(lt + 1, (size_t)(val + n - lt - 2)) &&
-             !memchr(val, '>', (size_t)(lt - val));
-    else if (ok)
-        ok = is_addr_spec(val, n);
-    if (!ok) {
-        buf_printf(why, "expected an address such as 'MANGU Publishing <no-reply@books.example>' "
-                        "or no-reply@books.example, got '%s'", val);
-        return -1;
-    }
-    set_str(&c->mail_from, val);
-    return 0;
-}
-
-/* "prefix" followed by at least 8 letters, digits or underscores (Stripe's key alphabet). */
-static bool is_stripe_token(const char *s, size_t n, const char *prefix)
-{
-    size_t p = strlen(prefix);
-
-    if (n < p + 8 || strncmp(s, prefix, p) != 0)
-        return false;
-    for (size_t i = p; i < n; i++)
-        if (!isalnum((unsigned char)s[i]) && s[i] != '_')
-            return false;
-    return true;
-}
-
-static int parse_stripe_key(struct config *c, const char *val, struct buf *why)
-{
-    size_t n = strlen(val);
-
-    if (n == 0)
-        return 0;
-    if (!is_stripe_token(val, n, "sk_") && !is_stripe_token(val, n, "rk_")) {
-        buf_adds(why, "expected a Stripe secret key (sk_live_..., sk_test_... or a restricted "
-                      "rk_... key)");
-        return -1;
-    }
-    set_str(&c->stripe_secret_key, val);
-    return 0;
-}
-
-/* One or two "whsec_..." secrets, comma-separated, kept as "a,b" without spaces. */
-static int parse_stripe_webhook_secret(struct config *c, const char *val, struct buf *why)
-{
-    struct buf b = BUF_INIT;
-    int count = 0, ok = 1;
-
-    for (const char *p = val; *p && ok;) {
-        while (*p == ' ' || *p == ',')
-            p++;
-        size_t n = strcspn(p, ",");
-        size_t k = n;
-        while (k > 0 && p[k - 1] == ' ')
-            k--;
-        if (k > 0) {
-            ok = is_stripe_token(p, k, "whsec_") && ++count <= 2;
-            buf_printf(&b, "%s%.*s", count > 1 ? "," : "", (int)k, p);
-        }
-        p += n;
-    }
-    if (!ok) {
-        buf_release(&b);
-        buf_adds(why, "expected one Stripe signing secret (whsec_...), or two separated by a "
-                      "comma while rotating");
-        return -1;
-    }
-    free(c->stripe_webhook_secret);
-    c->stripe_webhook_secret = count ? buf_detach(&b, NULL) : NULL;
-    buf_release(&b);
-    return 0;
-}
-
-static int parse_stripe_api_base(struct config *c, const char *val, struct buf *why)
-{
-    size_t n = strlen(val);
-
-    while (n > 0 && val[n - 1] == '/')
-        n--;
-    if (!is_origin(val, n)) {
-        buf_printf(why, "expected an http:// or https:// origin such as https://api.stripe.com, "
-                        "got '%s'", val);
-        return -1;
-    }
-    free(c->stripe_api_base);
-    c->stripe_api_base = xstrndup(val, n);
+    config_set_str(&c->jwt_secret, val);
     return 0;
 }
 
@@ -527,49 +85,52 @@ static int parse_stripe_api_base(struct config *c, const char *val, struct buf *
 static const struct setting settings[] = {
     {"MANGU_ENV", "development", parse_env, false,
      "development, test or production (production refuses generated secrets and test checkout)"},
-    {"MANGU_LISTEN", "127.0.0.1:8080", parse_listen, false, "address and port to listen on"},
-    {"MANGU_PUBLIC_URL", NULL, parse_public_url, false,
+    {"MANGU_LISTEN", "127.0.0.1:8080", config_parse_listen, false, "address and port to listen on"},
+    {"MANGU_PUBLIC_URL", NULL, config_parse_public_url, false,
      "public origin of the site (default http://<MANGU_LISTEN>); https turns on HSTS"},
     {"MANGU_DATA_DIR", "./data", parse_data_dir, false,
      "folder for the SQLite file, stored objects and generated secrets"},
-    {"MANGU_DATABASE_URL", NULL, parse_database_url, true,
+    {"MANGU_DATABASE_URL", NULL, config_parse_database_url, true,
      "sqlite:<path> (default <data>/mangu.db) or postgres://user:pass@host:port/db"},
-    {"MANGU_DB_POOL", "20", parse_db_pool, false, "database connections per process (1-100)"},
-    {"MANGU_DB_STATEMENT_TIMEOUT_MS", "5000", parse_stmt_timeout, false,
+    {"MANGU_DB_POOL", "20", config_parse_db_pool, false,
+     "database connections per process (1-100)"},
+    {"MANGU_DB_STATEMENT_TIMEOUT_MS", "5000", config_parse_stmt_timeout, false,
      "longest a statement may run (PostgreSQL statement_timeout, SQLite busy timeout)"},
-    {"MANGU_AUTO_MIGRATE", "0", parse_auto_migrate, false,
+    {"MANGU_AUTO_MIGRATE", "0", config_parse_auto_migrate, false,
      "1: serve applies pending PostgreSQL migrations itself (SQLite always does)"},
-    {"MANGU_REDIS_URL", NULL, parse_redis_url, true,
+    {"MANGU_REDIS_URL", NULL, config_parse_redis_url, true,
      "redis://[:password@]host:port[/db] or rediss://...; unset = in-process cache"},
-    {"MANGU_CACHE_PREFIX", "mangu:", parse_cache_prefix, false, "prefix of every cache key"},
-    {"MANGU_CACHE_MAX_BYTES", "16777216", parse_cache_max, false,
+    {"MANGU_CACHE_PREFIX", "mangu:", config_parse_cache_prefix, false, "prefix of every cache key"},
+    {"MANGU_CACHE_MAX_BYTES", "16777216", config_parse_cache_max, false,
      "memory bound of the in-process cache"},
     {"MANGU_WEB_DIR", "web/dist", parse_web_dir, false, "the built web client to serve"},
-    {"MANGU_THREADS", "8", parse_threads, false, "HTTP worker threads (1-256)"},
-    {"MANGU_IDLE_TIMEOUT", "75", parse_idle_timeout, false,
+    {"MANGU_THREADS", "8", config_parse_threads, false, "HTTP worker threads (1-256)"},
+    {"MANGU_IDLE_TIMEOUT", "75", config_parse_idle_timeout, false,
      "seconds an idle keep-alive connection stays open (above the ALB's 60)"},
-    {"MANGU_SHUTDOWN_TIMEOUT", "25", parse_shutdown_timeout, false,
+    {"MANGU_SHUTDOWN_TIMEOUT", "25", config_parse_shutdown_timeout, false,
      "seconds in-flight requests get to finish after SIGTERM"},
-    {"MANGU_MAX_BODY", "1048576", parse_max_body, false, "largest JSON request body in bytes"},
-    {"MANGU_MAX_HEADER", "32768", parse_max_header, false,
+    {"MANGU_MAX_BODY", "1048576", config_parse_max_body, false,
+     "largest JSON request body in bytes"},
+    {"MANGU_MAX_HEADER", "32768", config_parse_max_header, false,
      "memory for one request's headers in bytes"},
-    {"MANGU_TRUSTED_PROXIES", "", parse_trusted_proxies, false,
+    {"MANGU_TRUSTED_PROXIES", "", config_parse_trusted_proxies, false,
      "comma-separated CIDRs whose X-Forwarded-For and X-Request-Id are believed"},
-    {"MANGU_CORS_ORIGINS", "", parse_cors_origins, false,
+    {"MANGU_CORS_ORIGINS", "", config_parse_cors_origins, false,
      "comma-separated origins allowed to call the API from a browser"},
     {"MANGU_LOG_LEVEL", "info", parse_log_level, false, "debug, info, warn or error"},
     {"MANGU_JWT_SECRET", NULL, parse_jwt_secret, true,
      "token signing key (32+ chars); generated into <data>/secrets outside production"},
-    {"MANGU_RATE_LIMIT", "100/15m", parse_rate_limit, false,
+    {"MANGU_RATE_LIMIT", "100/15m", config_parse_rate_limit, false,
      "requests per client IP on /api as <count>/<window> (s, m or h), or off"},
-    {"MANGU_RATE_LIMIT_LOGIN", "10/15m", parse_rate_login, false,
+    {"MANGU_RATE_LIMIT_LOGIN", "10/15m", config_parse_rate_login, false,
      "failed sign-ins per account and IP, or off"},
-    {"MANGU_RATE_LIMIT_SIGNUP", "10/1h", parse_rate_signup, false, "sign-ups per IP, or off"},
-    {"MANGU_RATE_LIMIT_RESET", "5/1h", parse_rate_reset, false,
+    {"MANGU_RATE_LIMIT_SIGNUP", "10/1h", config_parse_rate_signup, false,
+     "sign-ups per IP, or off"},
+    {"MANGU_RATE_LIMIT_RESET", "5/1h", config_parse_rate_reset, false,
      "forgot-password and resend-verification requests per IP, or off"},
-    {"MANGU_SMTP_URL", NULL, parse_smtp_url, true,
+    {"MANGU_SMTP_URL", NULL, config_parse_smtp_url, true,
      "smtp://user:pass@host:port (STARTTLS) or smtps://...; unset = outbox only"},
-    {"MANGU_MAIL_FROM", "MANGU Publishing <no-reply@localhost>", parse_mail_from, false,
+    {"MANGU_MAIL_FROM", "MANGU Publishing <no-reply@localhost>", config_parse_mail_from, false,
      "sender of every e-mail"},
     {"MANGU_MAX_MANUSCRIPT_BYTES", "209715200", config_parse_max_manuscript, false,
      "largest manuscript upload (EPUB or PDF) in bytes; larger gets 413"},
@@ -577,11 +138,11 @@ static const struct setting settings[] = {
      "largest cover image in bytes; larger gets 413"},
     {"MANGU_MAX_COVER_PIXELS", "8000", config_parse_max_cover_px, false,
      "widest and tallest cover image in pixels; larger gets 422"},
-    {"STRIPE_SECRET_KEY", NULL, parse_stripe_key, true,
+    {"STRIPE_SECRET_KEY", NULL, config_parse_stripe_key, true,
      "Stripe secret key; set = Stripe Checkout, unset = the built-in test checkout"},
-    {"STRIPE_WEBHOOK_SECRET", NULL, parse_stripe_webhook_secret, true,
+    {"STRIPE_WEBHOOK_SECRET", NULL, config_parse_stripe_webhook_secret, true,
      "webhook signing secret (whsec_...); two comma-separated during a rotation"},
-    {"STRIPE_API_BASE", "https://api.stripe.com", parse_stripe_api_base, false,
+    {"STRIPE_API_BASE", "https://api.stripe.com", config_parse_stripe_api_base, false,
      "Stripe's API origin (tests point it at a local fake)"},
     /* object storage (parsers in core/config_s3.c) */
     {"MANGU_S3_BUCKET", NULL, config_parse_s3_bucket, false,
@@ -605,8 +166,8 @@ static const struct setting settings[] = {
      "session token of temporary AWS credentials"},
     {"AWS_CONTAINER_CREDENTIALS_FULL_URI", NULL, config_parse_aws_container_full_uri, false,
      "credentials endpoint (https, or http to the container agent or loopback)"},
-    {"AWS_CONTAINER_CREDENTIALS_RELATIVE_URI", NULL, config_parse_aws_container_relative_uri,
-     false, "ECS task role: credentials from http://169.254.170.2<uri> (wins over FULL_URI)"},
+    {"AWS_CONTAINER_CREDENTIALS_RELATIVE_URI", NULL, config_parse_aws_container_relative_uri, false,
+     "ECS task role: credentials from http://169.254.170.2<uri> (wins over FULL_URI)"},
     {"AWS_CONTAINER_AUTHORIZATION_TOKEN", NULL, config_parse_aws_container_token, true,
      "Authorization header sent to the credentials endpoint"},
 };
@@ -856,7 +417,7 @@ void config_describe(const struct config *c, struct buf *out)
     else
         buf_adds(out, "STRIPE_SECRET_KEY=(unset: built-in test checkout)\n");
     buf_printf(out, "STRIPE_WEBHOOK_SECRET=%s\n",
-               !c->stripe_webhook_secret         ? "(unset)"
+               !c->stripe_webhook_secret               ? "(unset)"
                : strchr(c->stripe_webhook_secret, ',') ? "**** (2 secrets)"
                                                        : "****");
     buf_printf(out, "STRIPE_API_BASE=%s\n", c->stripe_api_base);

@@ -1,27 +1,19 @@
 /* authors.c (service): author pages, the authors list, and author profile edits. */
 #include "service/authors.h"
 
-#include <ctype.h>
-#include <string.h>
-
-#include "core/slug.h"
+#include "core/timefmt.h"
 #include "service/catalog.h"
+#include "service/named.h"
 #include "service/text.h"
-
-#define SLUG_MAX 80
 
 int authors_get(struct ctx *cx, const char *id_or_slug, struct author *out)
 {
     long long id;
-    int rc = ERR_NOT_FOUND;
+    int rc = named_ref(id_or_slug, &id);
 
-    if (catalog_parse_id(id_or_slug, &id))
-        rc = store_authors_find(cx, id, out);
-    else if (catalog_slug_valid(id_or_slug))
-        rc = store_authors_find_slug(cx, id_or_slug, out);
-    if (rc == ERR_NOT_FOUND)
-        return cx_fail(cx, rc, "no author '%s'", id_or_slug);
-    return rc;
+    if (rc == 0)
+        rc = id ? store_authors_find(cx, id, out) : store_authors_find_slug(cx, id_or_slug, out);
+    return named_not_found(cx, rc, "author", id_or_slug);
 }
 
 int authors_books(struct ctx *cx, const struct author *a, struct book **items, int *n)
@@ -40,48 +32,29 @@ int authors_list(struct ctx *cx, bool by_name, int limit, long long offset, stru
     return rc ? rc : store_authors_count(cx, total);
 }
 
-static void check(const struct author_input *in, bool create, json_t *fields)
+static int check(struct ctx *cx, const struct author_input *in, bool create, json_t *fields)
 {
-    bool blank = true;
-
-    for (const char *p = in->name; p && *p && blank; p++)
-        blank = isspace((unsigned char)*p);
-    if ((create || in->has_name) && (!in->name || blank))
-        json_object_set_new(fields, "name", json_string("is required"));
-    else if (in->has_name && text_chars(in->name) > 200)
-        json_object_set_new(fields, "name", json_string("must be at most 200 characters"));
+    named_check_name(in->name, create || in->has_name, in->has_name, 200, fields);
     if (in->has_bio && in->bio && text_chars(in->bio) > 5000)
         json_object_set_new(fields, "bio", json_string("must be at most 5000 characters"));
-}
-
-static int invalid_unless_empty(struct ctx *cx, json_t *fields)
-{
-    if (json_object_size(fields) == 0)
-        return 0;
-    return cx_fail_details(cx, ERR_INVALID, json_pack("{s:O}", "fields", fields),
-                           "some fields are invalid; see details.fields");
+    return named_check_fields(cx, fields);
 }
 
 int authors_create(struct ctx *cx, const struct author_input *in, json_t *fields,
                    struct author *out)
 {
     struct author a = {.name = in->name, .bio = in->bio, .user_id = in->user_id};
-    const char **taken;
     long long id;
-    int n, rc;
+    int rc;
 
     if (!catalog_is_admin(cx))
         return cx_fail(cx, ERR_FORBIDDEN,
                        "only an admin creates author profiles here; "
                        "authors use POST /api/users/me/author");
-    check(in, true, fields);
-    if ((rc = invalid_unless_empty(cx, fields)) != 0)
+    if ((rc = check(cx, in, true, fields)) != 0 ||
+        (rc = named_slug(cx, in->name, store_authors_slugs_like, &a.slug)) != 0)
         return rc;
-    const char *base = slug_from(cx->arena, in->name, SLUG_MAX);
-    if ((rc = store_authors_slugs_like(cx, base, &taken, &n)) != 0)
-        return rc;
-    a.slug = catalog_unique_slug(cx->arena, base, taken, n, NULL, SLUG_MAX);
-    rc = store_authors_add(cx, &a, catalog_now(cx), &id);
+    rc = store_authors_add(cx, &a, time_from_now(cx->arena, 0), &id);
     if (rc == ERR_CONFLICT)
         return cx_fail(cx, rc, "no such account, or it already has an author profile");
     return rc ? rc : store_authors_find(cx, id, out);
@@ -99,14 +72,13 @@ int authors_update(struct ctx *cx, long long id, const struct author_input *in, 
         return rc;
     if (!catalog_is_admin(cx) && (cx->user_id <= 0 || a.user_id != cx->user_id))
         return cx_fail(cx, ERR_FORBIDDEN, "only the author or an admin may edit this profile");
-    check(in, false, fields);
-    if ((rc = invalid_unless_empty(cx, fields)) != 0)
+    if ((rc = check(cx, in, false, fields)) != 0)
         return rc;
     if (in->has_name)
         a.name = in->name;
     if (in->has_bio)
         a.bio = in->bio;
-    if ((rc = store_authors_update(cx, &a, catalog_now(cx))) != 0)
+    if ((rc = store_authors_update(cx, &a, time_from_now(cx->arena, 0))) != 0)
         return rc;
     catalog_changed(cx);
     return store_authors_find(cx, id, out);

@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "core/slug.h"
+#include "core/timefmt.h"
 #include "service/catalog.h"
 #include "service/search.h"
 #include "service/text.h"
@@ -451,9 +452,9 @@ static int write_book(struct ctx *cx, long long *id, const struct book_row *row,
     int rc = cx_begin(cx);
 
     if (rc == 0 && *id == 0)
-        rc = store_books_insert(cx, row, cx->user_id, catalog_now(cx), id);
+        rc = store_books_insert(cx, row, cx->user_id, time_from_now(cx->arena, 0), id);
     else if (rc == 0)
-        rc = store_books_update(cx, *id, row, catalog_now(cx));
+        rc = store_books_update(cx, *id, row, time_from_now(cx->arena, 0));
     if (rc == 0 && (in->given & BOOK_IN_AUTHORS))
         rc = store_books_set_authors(cx, *id, in->author_ids, in->n_author_ids);
     if (rc == 0 && (in->given & BOOK_IN_CATEGORIES))
@@ -582,7 +583,7 @@ int books_delete(struct ctx *cx, long long id)
     int rc = load_for_write(cx, id, &b);
 
     if (rc == 0)
-        rc = store_books_soft_delete(cx, id, catalog_now(cx));
+        rc = store_books_soft_delete(cx, id, time_from_now(cx->arena, 0));
     if (rc == 0)
         catalog_changed(cx);
     return rc;
@@ -598,8 +599,8 @@ int books_publish(struct ctx *cx, long long id, bool publish, struct book *out)
                                json_pack("{s:{s:s}}", "fields", "format", "is required"),
                                "set the book's format before publishing it");
     if (rc == 0)
-        rc = publish ? store_books_publish(cx, id, catalog_now(cx))
-                     : store_books_unpublish(cx, id, catalog_now(cx));
+        rc = publish ? store_books_publish(cx, id, time_from_now(cx->arena, 0))
+                     : store_books_unpublish(cx, id, time_from_now(cx->arena, 0));
     if (rc == 0)
         catalog_changed(cx);
     return rc ? rc : reload(cx, id, out);

@@ -8,7 +8,6 @@
 
 #include "cache/cache.h"
 #include "core/slug.h"
-#include "core/timefmt.h"
 
 #define GEN_KEY "catalog_gen"
 #define GEN_TTL (30 * 86400)
@@ -109,11 +108,6 @@ void catalog_changed(struct ctx *cx)
 bool catalog_is_admin(const struct ctx *cx)
 {
     return cx->user_id > 0 && cx->role && strcmp(cx->role, "admin") == 0;
-}
-
-const char *catalog_now(struct ctx *cx)
-{
-    return time_from_now(cx->arena, 0);
 }
 
 static bool listed(const char *s, const char *const *list, int n)

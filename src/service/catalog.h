@@ -1,4 +1,4 @@
-/* catalog.h (service): what the catalog services share: cached answers, slugs, roles, time. */
+/* catalog.h (service): what the catalog services share: cached answers, slugs, roles. */
 #ifndef MANGU_CATALOG_H
 #define MANGU_CATALOG_H
 
@@ -41,8 +41,6 @@ void catalog_changed(struct ctx *cx);
 
 /* The caller's role is admin. */
 bool catalog_is_admin(const struct ctx *cx);
-/* The current time as stored: "YYYY-MM-DDTHH:MM:SSZ" (arena). */
-const char *catalog_now(struct ctx *cx);
 /*
  * "base" if no taken slug equals it, else the first free "base-N" (N >= 2), within "max"
  * bytes. "reserved" (NULL-terminated, may be NULL) count as taken: route words.

@@ -1,14 +1,12 @@
 /* categories.c (service): the genre tree and its admin edits (no cycles, unique slugs). */
 #include "service/categories.h"
 
-#include <ctype.h>
 #include <string.h>
 
-#include "core/slug.h"
+#include "core/timefmt.h"
 #include "service/catalog.h"
+#include "service/named.h"
 #include "service/text.h"
-
-#define SLUG_MAX 80
 
 int categories_all(struct ctx *cx, struct category **items, int *n)
 {
@@ -56,14 +54,9 @@ static int check(struct ctx *cx, const struct category_input *in, bool create, l
 {
     struct category *all;
     int n = 0, rc;
-    bool blank = true, found = false;
+    bool found = false;
 
-    for (const char *p = in->name; p && *p && blank; p++)
-        blank = isspace((unsigned char)*p);
-    if ((create || in->has_name) && (!in->name || blank))
-        json_object_set_new(fields, "name", json_string("is required"));
-    else if (in->has_name && text_chars(in->name) > 100)
-        json_object_set_new(fields, "name", json_string("must be at most 100 characters"));
+    named_check_name(in->name, create || in->has_name, in->has_name, 100, fields);
     if (in->has_slug && (!in->slug || !catalog_slug_valid(in->slug)))
         json_object_set_new(fields, "slug",
                             json_string("must be lower-case words joined by "
@@ -85,27 +78,12 @@ static int check(struct ctx *cx, const struct category_input *in, bool create, l
     return 0;
 }
 
-static int finish(struct ctx *cx, json_t *fields)
-{
-    if (json_object_size(fields) == 0)
-        return 0;
-    return cx_fail_details(cx, ERR_INVALID, json_pack("{s:O}", "fields", fields),
-                           "some fields are invalid; see details.fields");
-}
-
 static int slug_for(struct ctx *cx, const struct category_input *in, const char **slug)
 {
-    const char **taken;
-    int n, rc;
-    const char *base = in->has_slug ? in->slug : slug_from(cx->arena, in->name, SLUG_MAX);
-
-    if (in->has_slug) {
-        *slug = base;
-        return 0;
-    }
-    if ((rc = store_categories_slugs_like(cx, base, &taken, &n)) == 0)
-        *slug = catalog_unique_slug(cx->arena, base, taken, n, NULL, SLUG_MAX);
-    return rc;
+    if (!in->has_slug)
+        return named_slug(cx, in->name, store_categories_slugs_like, slug);
+    *slug = in->slug;
+    return 0;
 }
 
 int categories_create(struct ctx *cx, const struct category_input *in, json_t *fields,
@@ -120,10 +98,10 @@ int categories_create(struct ctx *cx, const struct category_input *in, json_t *f
 
     if (rc)
         return rc;
-    if ((rc = check(cx, in, true, 0, fields)) != 0 || (rc = finish(cx, fields)) != 0 ||
+    if ((rc = check(cx, in, true, 0, fields)) != 0 || (rc = named_check_fields(cx, fields)) != 0 ||
         (rc = slug_for(cx, in, &c.slug)) != 0)
         return rc;
-    rc = store_categories_insert(cx, &c, catalog_now(cx), &id);
+    rc = store_categories_insert(cx, &c, time_from_now(cx->arena, 0), &id);
     if (rc == ERR_CONFLICT)
         return cx_fail_details(cx, rc, json_pack("{s:{s:s}}", "fields", "slug", "is taken"),
                                "another category has the slug '%s'", c.slug);
@@ -142,14 +120,14 @@ int categories_update(struct ctx *cx, long long id, const struct category_input 
         return cx_fail(cx, rc, "no category %lld", id);
     if (rc)
         return rc;
-    if ((rc = check(cx, in, false, id, fields)) != 0 || (rc = finish(cx, fields)) != 0)
+    if ((rc = check(cx, in, false, id, fields)) != 0 || (rc = named_check_fields(cx, fields)) != 0)
         return rc;
     c.name = in->has_name ? in->name : c.name;
     c.slug = in->has_slug ? in->slug : c.slug;
     c.description = in->has_description ? in->description : c.description;
     c.parent_id = in->has_parent ? in->parent_id : c.parent_id;
     c.position = in->has_position ? in->position : c.position;
-    rc = store_categories_update(cx, &c, catalog_now(cx));
+    rc = store_categories_update(cx, &c, time_from_now(cx->arena, 0));
     if (rc == ERR_CONFLICT)
         return cx_fail_details(cx, rc, json_pack("{s:{s:s}}", "fields", "slug", "is taken"),
                                "another category has the slug '%s'", c.slug);

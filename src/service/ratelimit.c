@@ -1,6 +1,5 @@
 /* ratelimit.c: fixed-window limits counted in the cache, per process while the cache is down. */
 #include "service/ratelimit.h"
-#include "api/metrics.h"
 #include "cache/cache.h"
 #include "core/log.h"
 
@@ -173,33 +172,17 @@ void ratelimit_clear(struct app *app, const char *scope, const char *key)
         cache_del(local_cache(), k);
 }
 
-void ratelimit_headers(struct http_response *res, const struct ratelimit_result *r)
-{
-    struct arena *a = res->arena;
-
-    if (!r->limit)
-        return;
-    http_response_set_header(res, "RateLimit-Limit", arena_printf(a, "%lld", r->limit));
-    http_response_set_header(res, "RateLimit-Remaining", arena_printf(a, "%lld", r->remaining));
-    http_response_set_header(res, "RateLimit-Reset", arena_printf(a, "%d", r->reset_s));
-    if (!r->allowed)
-        http_response_set_header(res, "Retry-After", arena_printf(a, "%d", r->reset_s));
-}
-
 static int refuse(struct ctx *cx, const struct ratelimit_result *r)
 {
-    metrics_rate_limited(cx->app);
     return cx_fail(cx, ERR_RATE_LIMITED, "too many requests; try again in %d seconds", r->reset_s);
 }
 
-int ratelimit_enforce(struct ctx *cx, struct http_response *res, const char *scope, const char *key,
-                      const struct rate_rule *rule)
+int ratelimit_enforce(struct ctx *cx, const char *scope, const char *key,
+                      const struct rate_rule *rule, struct ratelimit_result *out)
 {
-    struct ratelimit_result r;
-    int rc = ratelimit_hit(cx->app, scope, key, rule, &r);
+    int rc = ratelimit_hit(cx->app, scope, key, rule, out);
 
-    ratelimit_headers(res, &r);
-    return rc ? refuse(cx, &r) : 0;
+    return rc ? refuse(cx, out) : 0;
 }
 
 /* An IPv6 client counts by its /64 (one host usually holds a whole /64); others as they are. */
@@ -219,21 +202,17 @@ static const char *client_key(struct ctx *cx)
     return arena_printf(cx->arena, "%s/64", out);
 }
 
-int ratelimit_request(struct ctx *cx, struct http_response *res)
+int ratelimit_request(struct ctx *cx, struct ratelimit_result *out)
 {
-    return ratelimit_enforce(cx, res, "api", client_key(cx), &cx->app->cfg->rate_limit);
+    return ratelimit_enforce(cx, "api", client_key(cx), &cx->app->cfg->rate_limit, out);
 }
 
-int ratelimit_check_failures(struct ctx *cx, struct http_response *res, const char *scope,
-                             const char *key, const struct rate_rule *rule)
+int ratelimit_check_failures(struct ctx *cx, const char *scope, const char *key,
+                             const struct rate_rule *rule, struct ratelimit_result *out)
 {
-    struct ratelimit_result r;
-    int rc = ratelimit_peek(cx->app, scope, key, rule, &r);
+    int rc = ratelimit_peek(cx->app, scope, key, rule, out);
 
-    if (rc == 0)
-        return 0;
-    ratelimit_headers(res, &r);
-    return refuse(cx, &r);
+    return rc ? refuse(cx, out) : 0;
 }
 
 void ratelimit_fail(struct ctx *cx, const char *scope, const char *key,

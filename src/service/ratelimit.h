@@ -6,7 +6,6 @@
 
 #include "app/ctx.h"
 #include "core/config.h"
-#include "http/response.h"
 
 /*
  * How the limits work
@@ -50,38 +49,31 @@ int ratelimit_peek(struct app *app, const char *scope, const char *key,
 /* Forgets the count of "key" in "scope" (for example after a successful sign-in). */
 void ratelimit_clear(struct app *app, const char *scope, const char *key);
 
-/* API level: these set response headers and record errors in "cx". */
+/* Request level: these also record a refusal in "cx"; api/ratelimit.c sets the headers. */
 
 /*
- * Sets RateLimit-Limit, RateLimit-Remaining and RateLimit-Reset from "r" (replacing earlier
- * values), plus Retry-After when "r" was refused. Nothing when the rule is off. Strings are
- * allocated in the response's arena.
+ * The general limit (cfg->rate_limit) per client IP (an IPv6 client counts by its /64):
+ * counts the hit and fills "out"; over the limit returns ERR_RATE_LIMITED recorded in "cx"
+ * ("too many requests; try again in N seconds"). Otherwise 0.
  */
-void ratelimit_headers(struct http_response *res, const struct ratelimit_result *r);
-/*
- * The general limit (cfg->rate_limit) per client IP (an IPv6 client counts by its /64),
- * called by dispatch before every /api handler whose route lacks ROUTE_NO_LIMIT. Sets the
- * headers; over the limit it counts a rejection in the metrics and returns ERR_RATE_LIMITED
- * recorded in "cx" (answered as 429 "rate_limited"). Otherwise 0.
- */
-int ratelimit_request(struct ctx *cx, struct http_response *res);
+int ratelimit_request(struct ctx *cx, struct ratelimit_result *out);
 /* As ratelimit_request() for any scope, key and rule (sign-up and reset: key = client IP). */
-int ratelimit_enforce(struct ctx *cx, struct http_response *res, const char *scope, const char *key,
-                      const struct rate_rule *rule);
+int ratelimit_enforce(struct ctx *cx, const char *scope, const char *key,
+                      const struct rate_rule *rule, struct ratelimit_result *out);
 
 /*
  * Failure-only limits such as sign-in: call ratelimit_check_failures() before verifying the
- * password (0, or ERR_RATE_LIMITED recorded in "cx" with the headers set and the rejection
- * counted) and ratelimit_fail() after each failure; ratelimit_clear() after a success if
- * wanted.
+ * password (0, or ERR_RATE_LIMITED recorded in "cx", with "out" filled for the headers) and
+ * ratelimit_fail() after each failure; ratelimit_clear() after a success if wanted. The API
+ * calls it through api_ratelimit_check_failures(), which sets the headers:
  *
  *   const char *k = ratelimit_account_key(cx, email);
- *   if ((rc = ratelimit_check_failures(cx, res, "login", k, &cfg->rate_limit_login)) != 0)
+ *   if ((rc = api_ratelimit_check_failures(cx, res, "login", k, &cfg->rate_limit_login)) != 0)
  *       return rc;
  *   if (!password_ok) { ratelimit_fail(cx, "login", k, &cfg->rate_limit_login); return 401; }
  */
-int ratelimit_check_failures(struct ctx *cx, struct http_response *res, const char *scope,
-                             const char *key, const struct rate_rule *rule);
+int ratelimit_check_failures(struct ctx *cx, const char *scope, const char *key,
+                             const struct rate_rule *rule, struct ratelimit_result *out);
 void ratelimit_fail(struct ctx *cx, const char *scope, const char *key,
                     const struct rate_rule *rule);
 /*

@@ -1,7 +1,7 @@
 /* authors.c (store): author profiles in SQL. */
 #include "store/authors.h"
 
-#include "store/sql.h"
+#include "store/named.h"
 
 #define COLS                                                                                       \
     "a.id, a.slug, a.name, a.bio, a.photo_key, a.user_id, (SELECT count(*) FROM book_authors ba "  \
@@ -28,18 +28,19 @@ static const char SQL_COUNT[] =
     "SELECT count(*) FROM authors a WHERE EXISTS (SELECT 1 FROM book_authors ba JOIN books b "
     "ON b.id = ba.book_id WHERE ba.author_id = a.id AND b.status = 'published')";
 
-static const char SQL_EXISTING_SQLITE[] =
-    "SELECT id FROM authors WHERE id IN " SQL_IDS_SQLITE("$1");
-static const char SQL_EXISTING_PG[] = "SELECT id FROM authors WHERE id IN " SQL_IDS_PG("$1");
-static const char SQL_SLUGS_LIKE[] = "SELECT slug FROM authors WHERE slug = $1 OR slug LIKE $2";
+static const char SQL_EXISTING_SQLITE[] = NAMED_SQL_EXISTING_SQLITE("authors");
+static const char SQL_EXISTING_PG[] = NAMED_SQL_EXISTING_PG("authors");
+static const char SQL_SLUGS_LIKE[] = NAMED_SQL_SLUGS_LIKE("authors");
 static const char SQL_INSERT[] =
     "INSERT INTO authors (name, slug, bio, user_id, created_at, updated_at) "
     "VALUES ($1, $2, $3, $4, $5, $5) RETURNING id";
 static const char SQL_UPDATE[] =
     "UPDATE authors SET name = $2, bio = $3, updated_at = $4 WHERE id = $1";
 
-static void read_author(const struct db_result *r, int row, struct author *a)
+static void read_author(const struct db_result *r, int row, void *item)
 {
+    struct author *a = item;
+
     a->id = db_get_int(r, row, 0);
     a->slug = db_get(r, row, 1);
     a->name = db_get(r, row, 2);
@@ -49,96 +50,51 @@ static void read_author(const struct db_result *r, int row, struct author *a)
     a->book_count = db_get_int(r, row, 6);
 }
 
-static int find(struct ctx *cx, const char *sql, struct db_param p, struct author *out)
-{
-    struct db_result *r;
-    int rc = cx_query(cx, sql, &p, 1, &r);
-
-    if (rc)
-        return rc;
-    if (r->nrows == 0)
-        return ERR_NOT_FOUND;
-    read_author(r, 0, out);
-    return 0;
-}
-
 int store_authors_find(struct ctx *cx, long long id, struct author *out)
 {
-    return find(cx, SQL_FIND, DBP_INT(id), out);
+    return store_named_find(cx, SQL_FIND, DBP_INT(id), read_author, out);
 }
 
 int store_authors_find_slug(struct ctx *cx, const char *slug, struct author *out)
 {
-    return find(cx, SQL_FIND_SLUG, DBP_TEXT(slug), out);
+    return store_named_find(cx, SQL_FIND_SLUG, DBP_TEXT(slug), read_author, out);
 }
 
 int store_authors_find_user(struct ctx *cx, long long user_id, struct author *out)
 {
-    return find(cx, SQL_FIND_USER, DBP_INT(user_id), out);
+    return store_named_find(cx, SQL_FIND_USER, DBP_INT(user_id), read_author, out);
 }
 
 int store_authors_list(struct ctx *cx, bool by_name, int limit, long long offset,
                        struct author **items, int *n)
 {
     struct db_param p[] = {DBP_INT(limit), DBP_INT(offset)};
-    struct db_result *r;
     const char *sql = by_name ? sql_pick(cx, SQL_LIST_NAME_SQLITE, SQL_LIST_NAME_PG)
                               : sql_pick(cx, SQL_LIST_POPULAR_SQLITE, SQL_LIST_POPULAR_PG);
-    int rc = cx_query(cx, sql, p, 2, &r);
 
-    if (rc)
-        return rc;
-    *items = arena_zalloc(cx->arena, sizeof(**items) * (size_t)(r->nrows + 1));
-    for (int i = 0; i < r->nrows; i++)
-        read_author(r, i, &(*items)[i]);
-    *n = r->nrows;
-    return 0;
+    void *rows;
+    int rc = store_named_rows(cx, sql, p, 2, read_author, sizeof(**items), &rows, n);
+
+    if (rc == 0)
+        *items = rows;
+    return rc;
 }
 
 int store_authors_count(struct ctx *cx, long long *total)
 {
-    struct db_result *r;
-    int rc = cx_query(cx, SQL_COUNT, NULL, 0, &r);
-
-    if (rc == 0)
-        *total = db_get_int(r, 0, 0);
-    return rc;
+    return store_named_count(cx, SQL_COUNT, total);
 }
 
 int store_authors_missing(struct ctx *cx, const long long *ids, int n, long long **missing,
                           int *n_missing)
 {
-    struct db_param p[] = {DBP_TEXT(sql_ids_json(cx->arena, ids, n))};
-    struct db_result *r;
-    int rc = cx_query(cx, sql_pick(cx, SQL_EXISTING_SQLITE, SQL_EXISTING_PG), p, 1, &r);
-
-    if (rc)
-        return rc;
-    *missing = arena_alloc(cx->arena, sizeof(**missing) * (size_t)(n + 1));
-    *n_missing = 0;
-    for (int i = 0; i < n; i++) {
-        bool found = false;
-        for (int row = 0; row < r->nrows && !found; row++)
-            found = db_get_int(r, row, 0) == ids[i];
-        if (!found)
-            (*missing)[(*n_missing)++] = ids[i];
-    }
-    return 0;
+    return store_named_missing(cx, SQL_EXISTING_SQLITE, SQL_EXISTING_PG, ids, n, missing,
+                               n_missing);
 }
 
 int store_authors_slugs_like(struct ctx *cx, const char *base, const char ***slugs, int *n)
 {
-    struct db_param p[] = {DBP_TEXT(base), DBP_TEXT(arena_printf(cx->arena, "%s-%%", base))};
-    struct db_result *r;
-    int rc = cx_query(cx, SQL_SLUGS_LIKE, p, 2, &r);
-
-    if (rc)
-        return rc;
-    *slugs = arena_alloc(cx->arena, sizeof(char *) * (size_t)(r->nrows + 1));
-    for (int i = 0; i < r->nrows; i++)
-        (*slugs)[i] = db_get(r, i, 0);
-    *n = r->nrows;
-    return 0;
+    return store_named_slugs_like(cx, SQL_SLUGS_LIKE, base, slugs, n);
 }
 
 int store_authors_add(struct ctx *cx, const struct author *a, const char *now, long long *id)

@@ -1,7 +1,7 @@
 /* categories.c (store): the genre tree in SQL. */
 #include "store/categories.h"
 
-#include "store/sql.h"
+#include "store/named.h"
 
 /* UNION (not UNION ALL) ends even if a cycle slipped in. */
 static const char SQL_ALL[] =
@@ -16,10 +16,9 @@ static const char SQL_ALL[] =
 static const char SQL_FIND[] =
     "SELECT c.id, c.parent_id, c.slug, c.name, c.description, c.position, 0 "
     "FROM categories c WHERE c.id = $1";
-static const char SQL_EXISTING_SQLITE[] =
-    "SELECT id FROM categories WHERE id IN " SQL_IDS_SQLITE("$1");
-static const char SQL_EXISTING_PG[] = "SELECT id FROM categories WHERE id IN " SQL_IDS_PG("$1");
-static const char SQL_SLUGS_LIKE[] = "SELECT slug FROM categories WHERE slug = $1 OR slug LIKE $2";
+static const char SQL_EXISTING_SQLITE[] = NAMED_SQL_EXISTING_SQLITE("categories");
+static const char SQL_EXISTING_PG[] = NAMED_SQL_EXISTING_PG("categories");
+static const char SQL_SLUGS_LIKE[] = NAMED_SQL_SLUGS_LIKE("categories");
 static const char SQL_INSERT[] =
     "INSERT INTO categories (parent_id, name, slug, description, position, created_at, "
     "updated_at) VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING id";
@@ -28,8 +27,10 @@ static const char SQL_UPDATE[] =
     "position = $6, updated_at = $7 WHERE id = $1";
 static const char SQL_DELETE[] = "DELETE FROM categories WHERE id = $1";
 
-static void read_category(const struct db_result *r, int row, struct category *c)
+static void read_category(const struct db_result *r, int row, void *item)
 {
+    struct category *c = item;
+
     c->id = db_get_int(r, row, 0);
     c->parent_id = db_get_int(r, row, 1);
     c->slug = db_get(r, row, 2);
@@ -41,66 +42,29 @@ static void read_category(const struct db_result *r, int row, struct category *c
 
 int store_categories_all(struct ctx *cx, struct category **items, int *n)
 {
-    struct db_result *r;
-    int rc = cx_query(cx, SQL_ALL, NULL, 0, &r);
+    void *rows;
+    int rc = store_named_rows(cx, SQL_ALL, NULL, 0, read_category, sizeof(**items), &rows, n);
 
-    if (rc)
-        return rc;
-    *items = arena_zalloc(cx->arena, sizeof(**items) * (size_t)(r->nrows + 1));
-    for (int i = 0; i < r->nrows; i++)
-        read_category(r, i, &(*items)[i]);
-    *n = r->nrows;
-    return 0;
+    if (rc == 0)
+        *items = rows;
+    return rc;
 }
 
 int store_categories_find(struct ctx *cx, long long id, struct category *out)
 {
-    struct db_param p[] = {DBP_INT(id)};
-    struct db_result *r;
-    int rc = cx_query(cx, SQL_FIND, p, 1, &r);
-
-    if (rc)
-        return rc;
-    if (r->nrows == 0)
-        return ERR_NOT_FOUND;
-    read_category(r, 0, out);
-    return 0;
+    return store_named_find(cx, SQL_FIND, DBP_INT(id), read_category, out);
 }
 
 int store_categories_missing(struct ctx *cx, const long long *ids, int n, long long **missing,
                              int *n_missing)
 {
-    struct db_param p[] = {DBP_TEXT(sql_ids_json(cx->arena, ids, n))};
-    struct db_result *r;
-    int rc = cx_query(cx, sql_pick(cx, SQL_EXISTING_SQLITE, SQL_EXISTING_PG), p, 1, &r);
-
-    if (rc)
-        return rc;
-    *missing = arena_alloc(cx->arena, sizeof(**missing) * (size_t)(n + 1));
-    *n_missing = 0;
-    for (int i = 0; i < n; i++) {
-        bool found = false;
-        for (int row = 0; row < r->nrows && !found; row++)
-            found = db_get_int(r, row, 0) == ids[i];
-        if (!found)
-            (*missing)[(*n_missing)++] = ids[i];
-    }
-    return 0;
+    return store_named_missing(cx, SQL_EXISTING_SQLITE, SQL_EXISTING_PG, ids, n, missing,
+                               n_missing);
 }
 
 int store_categories_slugs_like(struct ctx *cx, const char *base, const char ***slugs, int *n)
 {
-    struct db_param p[] = {DBP_TEXT(base), DBP_TEXT(arena_printf(cx->arena, "%s-%%", base))};
-    struct db_result *r;
-    int rc = cx_query(cx, SQL_SLUGS_LIKE, p, 2, &r);
-
-    if (rc)
-        return rc;
-    *slugs = arena_alloc(cx->arena, sizeof(char *) * (size_t)(r->nrows + 1));
-    for (int i = 0; i < r->nrows; i++)
-        (*slugs)[i] = db_get(r, i, 0);
-    *n = r->nrows;
-    return 0;
+    return store_named_slugs_like(cx, SQL_SLUGS_LIKE, base, slugs, n);
 }
 
 int store_categories_insert(struct ctx *cx, const struct category *c, const char *now,

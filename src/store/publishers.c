@@ -1,7 +1,7 @@
 /* publishers.c (store): publishers in SQL. */
 #include "store/publishers.h"
 
-#include "store/sql.h"
+#include "store/named.h"
 
 #define COLS                                                                                       \
     "p.id, p.slug, p.name, p.description, p.website, (SELECT count(*) FROM books b "               \
@@ -12,7 +12,7 @@ static const char SQL_FIND_SLUG[] = "SELECT " COLS " FROM publishers p WHERE p.s
 static const char SQL_LIST[] =
     "SELECT " COLS " FROM publishers p ORDER BY lower(p.name), p.id LIMIT $1 OFFSET $2";
 static const char SQL_COUNT[] = "SELECT count(*) FROM publishers";
-static const char SQL_SLUGS_LIKE[] = "SELECT slug FROM publishers WHERE slug = $1 OR slug LIKE $2";
+static const char SQL_SLUGS_LIKE[] = NAMED_SQL_SLUGS_LIKE("publishers");
 static const char SQL_INSERT[] =
     "INSERT INTO publishers (name, slug, description, website, created_at, updated_at) "
     "VALUES ($1, $2, $3, $4, $5, $5) RETURNING id";
@@ -20,8 +20,10 @@ static const char SQL_UPDATE[] =
     "UPDATE publishers SET name = $2, description = $3, website = $4, updated_at = $5 "
     "WHERE id = $1";
 
-static void read_publisher(const struct db_result *r, int row, struct publisher *p)
+static void read_publisher(const struct db_result *r, int row, void *item)
 {
+    struct publisher *p = item;
+
     p->id = db_get_int(r, row, 0);
     p->slug = db_get(r, row, 1);
     p->name = db_get(r, row, 2);
@@ -30,68 +32,37 @@ static void read_publisher(const struct db_result *r, int row, struct publisher 
     p->book_count = db_get_int(r, row, 5);
 }
 
-static int find(struct ctx *cx, const char *sql, struct db_param p, struct publisher *out)
-{
-    struct db_result *r;
-    int rc = cx_query(cx, sql, &p, 1, &r);
-
-    if (rc)
-        return rc;
-    if (r->nrows == 0)
-        return ERR_NOT_FOUND;
-    read_publisher(r, 0, out);
-    return 0;
-}
-
 int store_publishers_find(struct ctx *cx, long long id, struct publisher *out)
 {
-    return find(cx, SQL_FIND, DBP_INT(id), out);
+    return store_named_find(cx, SQL_FIND, DBP_INT(id), read_publisher, out);
 }
 
 int store_publishers_find_slug(struct ctx *cx, const char *slug, struct publisher *out)
 {
-    return find(cx, SQL_FIND_SLUG, DBP_TEXT(slug), out);
+    return store_named_find(cx, SQL_FIND_SLUG, DBP_TEXT(slug), read_publisher, out);
 }
 
 int store_publishers_list(struct ctx *cx, int limit, long long offset, struct publisher **items,
                           int *n)
 {
     struct db_param p[] = {DBP_INT(limit), DBP_INT(offset)};
-    struct db_result *r;
-    int rc = cx_query(cx, SQL_LIST, p, 2, &r);
 
-    if (rc)
-        return rc;
-    *items = arena_zalloc(cx->arena, sizeof(**items) * (size_t)(r->nrows + 1));
-    for (int i = 0; i < r->nrows; i++)
-        read_publisher(r, i, &(*items)[i]);
-    *n = r->nrows;
-    return 0;
+    void *rows;
+    int rc = store_named_rows(cx, SQL_LIST, p, 2, read_publisher, sizeof(**items), &rows, n);
+
+    if (rc == 0)
+        *items = rows;
+    return rc;
 }
 
 int store_publishers_count(struct ctx *cx, long long *total)
 {
-    struct db_result *r;
-    int rc = cx_query(cx, SQL_COUNT, NULL, 0, &r);
-
-    if (rc == 0)
-        *total = db_get_int(r, 0, 0);
-    return rc;
+    return store_named_count(cx, SQL_COUNT, total);
 }
 
 int store_publishers_slugs_like(struct ctx *cx, const char *base, const char ***slugs, int *n)
 {
-    struct db_param p[] = {DBP_TEXT(base), DBP_TEXT(arena_printf(cx->arena, "%s-%%", base))};
-    struct db_result *r;
-    int rc = cx_query(cx, SQL_SLUGS_LIKE, p, 2, &r);
-
-    if (rc)
-        return rc;
-    *slugs = arena_alloc(cx->arena, sizeof(char *) * (size_t)(r->nrows + 1));
-    for (int i = 0; i < r->nrows; i++)
-        (*slugs)[i] = db_get(r, i, 0);
-    *n = r->nrows;
-    return 0;
+    return store_named_slugs_like(cx, SQL_SLUGS_LIKE, base, slugs, n);
 }
 
 int store_publishers_insert(struct ctx *cx, const struct publisher *p, const char *now,

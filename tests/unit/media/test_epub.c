@@ -12,46 +12,15 @@
 #include "media/media.h"
 #include "media/opf.h"
 #include "media/xml.h"
-#include "media_test.h"
-
-struct fixture {
-    struct arena *a;
-    struct media_limits l;
-    struct manuscript_report r;
-};
-
-static int setup(void **state)
-{
-    struct fixture *f = calloc(1, sizeof(*f));
-
-    f->a = arena_new();
-    media_limits_default(&f->l);
-    *state = f;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    struct fixture *f = *state;
-
-    arena_free(f->a);
-    free(f);
-    return 0;
-}
+#include "media_fixture.h"
 
 /* Checks testdata file "rel" in-process. */
-static int check_file(struct fixture *f, const char *rel)
+static int check_file(struct media_fixture *f, const char *rel)
 {
-    size_t len;
-    unsigned char *p = slurp(testdata(rel), &len);
-
-    assert_non_null(p);
-    int rc = epub_check(f->a, p, len, &f->l, &f->r);
-    free(p);
-    return rc;
+    return media_check_testdata(f, epub_check, rel);
 }
 
-static int check_bytes(struct fixture *f, unsigned char *p, size_t len)
+static int check_bytes(struct media_fixture *f, unsigned char *p, size_t len)
 {
     assert_non_null(p);
     int rc = epub_check(f->a, p, len, &f->l, &f->r);
@@ -63,7 +32,7 @@ static int check_bytes(struct fixture *f, unsigned char *p, size_t len)
 }
 
 /* Finishes the ZIP being built and checks it. */
-static int finish_check(struct fixture *f, struct zipb *b)
+static int finish_check(struct media_fixture *f, struct zipb *b)
 {
     size_t len;
     unsigned char *p = zipb_finish(b, &len);
@@ -105,7 +74,7 @@ static void assert_alice(const struct manuscript_report *r)
 
 static void epub2_gutenberg_with_cover(void **state)
 {
-    struct fixture *f = *state;
+    struct media_fixture *f = *state;
 
     assert_int_equal(check_file(f, "epub/epub2-alice-gutenberg-cover.epub"), 0);
     assert_alice(&f->r);
@@ -129,7 +98,7 @@ static void epub2_gutenberg_with_cover(void **state)
 
 static void epub3_alice_with_cover(void **state)
 {
-    struct fixture *f = *state;
+    struct media_fixture *f = *state;
 
     assert_int_equal(check_file(f, "epub/epub3-alice-cover.epub"), 0);
     assert_alice(&f->r);
@@ -145,7 +114,7 @@ static void epub3_alice_with_cover(void **state)
 
 static void epub2_minimal_without_cover(void **state)
 {
-    struct fixture *f = *state;
+    struct media_fixture *f = *state;
 
     assert_int_equal(check_file(f, "epub/epub2-minimal-nocover.epub"), 0);
     assert_string_equal(f->r.title, "Minimal EPUB 2.0");
@@ -159,7 +128,7 @@ static void epub2_minimal_without_cover(void **state)
 /* Policy: a well-formed OPF with a broken NCX is accepted with a warning. */
 static void malformed_ncx_is_a_warning(void **state)
 {
-    struct fixture *f = *state;
+    struct media_fixture *f = *state;
 
     assert_int_equal(check_file(f, "epub/malformed-ncx-bad-xml.epub"), 0);
     assert_alice(&f->r);
@@ -174,7 +143,7 @@ static void malformed_ncx_is_a_warning(void **state)
 /* Policy: the right magic bytes but no central directory is refused. */
 static void truncated_zip_is_refused(void **state)
 {
-    struct fixture *f = *state;
+    struct media_fixture *f = *state;
 
     assert_int_equal(check_file(f, "epub/malformed-truncated-zip.epub"), ERR_UNPROCESSABLE);
     assert_int_equal(f->r.status, ERR_UNPROCESSABLE);
@@ -184,7 +153,7 @@ static void truncated_zip_is_refused(void **state)
 
 static void mimetype_rules(void **state)
 {
-    struct fixture *f = *state;
+    struct media_fixture *f = *state;
     struct zipb b;
 
     /* not first */
@@ -208,7 +177,7 @@ static void mimetype_rules(void **state)
 }
 
 /* Refusals for a package that cannot be read; "opf" NULL leaves out container.xml. */
-static void expect_package_refusal(struct fixture *f, const char *opf, const char *code)
+static void expect_package_refusal(struct media_fixture *f, const char *opf, const char *code)
 {
     struct zipb b;
 
@@ -226,7 +195,7 @@ static void expect_package_refusal(struct fixture *f, const char *opf, const cha
 
 static void broken_packages_are_refused(void **state)
 {
-    struct fixture *f = *state;
+    struct media_fixture *f = *state;
 
     expect_package_refusal(f, NULL, "epub_container_missing");
     expect_package_refusal(f, "<package><metadata>", "epub_opf_invalid");
@@ -261,7 +230,7 @@ static void unsafe_names_are_refused(void **state)
 {
     static const char *names[] = {"../x",       "OEBPS/../../x", "/etc/passwd",
                                   "a\\b.xhtml", "C:/x",          "a\tb"};
-    struct fixture *f = *state;
+    struct media_fixture *f = *state;
 
     for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
         struct zipb b;
@@ -276,7 +245,7 @@ static void unsafe_names_are_refused(void **state)
 /* libzip shows a NUL in a name as a space; the raw directory is read to refuse it. */
 static void nul_in_name_is_refused(void **state)
 {
-    struct fixture *f = *state;
+    struct media_fixture *f = *state;
     struct zipb b;
     size_t len;
 
@@ -310,7 +279,7 @@ static void declare_size(unsigned char *p, size_t len, const char *name, uint32_
 /* Entries declaring 4 GB of content are refused from the directory alone, instantly. */
 static void declared_zip_bomb_is_refused_unread(void **state)
 {
-    struct fixture *f = *state;
+    struct media_fixture *f = *state;
     struct zipb b;
     size_t len;
     char zeros[4096] = {0};
@@ -330,7 +299,7 @@ static void declared_zip_bomb_is_refused_unread(void **state)
 /* Three entries of 600 MB each: each under the cap, together over it. */
 static void total_unpacked_size_is_capped(void **state)
 {
-    struct fixture *f = *state;
+    struct media_fixture *f = *state;
     struct zipb b;
     size_t len;
     char zeros[4096] = {0};
@@ -391,7 +360,7 @@ static zip_int64_t on_zeros(void *ud, void *data, zip_uint64_t len, zip_source_c
 /* 32 MiB of real zeros deflated (about 1000:1): refused by ratio before any inflating. */
 static void compression_ratio_bomb_is_refused(void **state)
 {
-    struct fixture *f = *state;
+    struct media_fixture *f = *state;
     struct zipb b;
     size_t len;
     struct zeros z = {32u << 20, 0};
@@ -436,7 +405,7 @@ static const char rich_opf[] =
 
 static void epub3_metadata_from_refinements(void **state)
 {
-    struct fixture *f = *state;
+    struct media_fixture *f = *state;
     struct zipb b;
 
     assert_int_equal(zipb_epub(&b, rich_opf), 0);
@@ -477,7 +446,7 @@ static const char epub2_opf[] =
 /* EPUB 2: ISBN-10 converted, a second title as subtitle, the guide's page gives the cover. */
 static void epub2_metadata_and_cover_page(void **state)
 {
-    struct fixture *f = *state;
+    struct media_fixture *f = *state;
     struct zipb b;
 
     assert_int_equal(zipb_epub(&b, epub2_opf), 0);
@@ -500,7 +469,7 @@ static void epub2_metadata_and_cover_page(void **state)
 
 static void invalid_isbn_is_a_warning(void **state)
 {
-    struct fixture *f = *state;
+    struct media_fixture *f = *state;
     struct zipb b;
     static const char opf[] =
         "<package xmlns=\"http://www.idpf.org/2007/opf\" version=\"3.0\"><metadata "
@@ -518,7 +487,7 @@ static void invalid_isbn_is_a_warning(void **state)
 
 static void hrefs_resolve_inside_the_archive(void **state)
 {
-    struct fixture *f = *state;
+    struct media_fixture *f = *state;
     struct arena *a = f->a;
 
     assert_string_equal(opf_resolve(a, "OPS/content.opf", "images/a%20b.jpg"),
@@ -538,22 +507,26 @@ static void hrefs_resolve_inside_the_archive(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(epub2_gutenberg_with_cover, setup, teardown),
-        cmocka_unit_test_setup_teardown(epub3_alice_with_cover, setup, teardown),
-        cmocka_unit_test_setup_teardown(epub2_minimal_without_cover, setup, teardown),
-        cmocka_unit_test_setup_teardown(malformed_ncx_is_a_warning, setup, teardown),
-        cmocka_unit_test_setup_teardown(truncated_zip_is_refused, setup, teardown),
-        cmocka_unit_test_setup_teardown(mimetype_rules, setup, teardown),
-        cmocka_unit_test_setup_teardown(broken_packages_are_refused, setup, teardown),
-        cmocka_unit_test_setup_teardown(unsafe_names_are_refused, setup, teardown),
-        cmocka_unit_test_setup_teardown(nul_in_name_is_refused, setup, teardown),
-        cmocka_unit_test_setup_teardown(declared_zip_bomb_is_refused_unread, setup, teardown),
-        cmocka_unit_test_setup_teardown(total_unpacked_size_is_capped, setup, teardown),
-        cmocka_unit_test_setup_teardown(compression_ratio_bomb_is_refused, setup, teardown),
-        cmocka_unit_test_setup_teardown(epub3_metadata_from_refinements, setup, teardown),
-        cmocka_unit_test_setup_teardown(epub2_metadata_and_cover_page, setup, teardown),
-        cmocka_unit_test_setup_teardown(invalid_isbn_is_a_warning, setup, teardown),
-        cmocka_unit_test_setup_teardown(hrefs_resolve_inside_the_archive, setup, teardown),
+        cmocka_unit_test_setup_teardown(epub2_gutenberg_with_cover, media_setup, media_teardown),
+        cmocka_unit_test_setup_teardown(epub3_alice_with_cover, media_setup, media_teardown),
+        cmocka_unit_test_setup_teardown(epub2_minimal_without_cover, media_setup, media_teardown),
+        cmocka_unit_test_setup_teardown(malformed_ncx_is_a_warning, media_setup, media_teardown),
+        cmocka_unit_test_setup_teardown(truncated_zip_is_refused, media_setup, media_teardown),
+        cmocka_unit_test_setup_teardown(mimetype_rules, media_setup, media_teardown),
+        cmocka_unit_test_setup_teardown(broken_packages_are_refused, media_setup, media_teardown),
+        cmocka_unit_test_setup_teardown(unsafe_names_are_refused, media_setup, media_teardown),
+        cmocka_unit_test_setup_teardown(nul_in_name_is_refused, media_setup, media_teardown),
+        cmocka_unit_test_setup_teardown(declared_zip_bomb_is_refused_unread, media_setup,
+                                        media_teardown),
+        cmocka_unit_test_setup_teardown(total_unpacked_size_is_capped, media_setup, media_teardown),
+        cmocka_unit_test_setup_teardown(compression_ratio_bomb_is_refused, media_setup,
+                                        media_teardown),
+        cmocka_unit_test_setup_teardown(epub3_metadata_from_refinements, media_setup,
+                                        media_teardown),
+        cmocka_unit_test_setup_teardown(epub2_metadata_and_cover_page, media_setup, media_teardown),
+        cmocka_unit_test_setup_teardown(invalid_isbn_is_a_warning, media_setup, media_teardown),
+        cmocka_unit_test_setup_teardown(hrefs_resolve_inside_the_archive, media_setup,
+                                        media_teardown),
     };
 
     xml_init();

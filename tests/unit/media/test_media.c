@@ -12,40 +12,15 @@
 #include "core/config.h"
 #include "core/err.h"
 #include "media/media.h"
-#include "media_test.h"
+#include "media_fixture.h"
 
-struct fixture {
-    struct arena *a;
-    struct media_limits l;
-    struct manuscript_report r;
-};
-
-static int setup(void **state)
-{
-    struct fixture *f = calloc(1, sizeof(*f));
-
-    f->a = arena_new();
-    media_limits_default(&f->l);
-    *state = f;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    struct fixture *f = *state;
-
-    arena_free(f->a);
-    free(f);
-    return 0;
-}
-
-static int check(struct fixture *f, const char *rel, const char *declared)
+static int check(struct media_fixture *f, const char *rel, const char *declared)
 {
     memset(&f->r, 0, sizeof(f->r));
     return media_check_manuscript_file(f->a, &f->l, testdata(rel), declared, &f->r);
 }
 
-static int check_bytes(struct fixture *f, const void *p, size_t len, const char *declared)
+static int check_bytes(struct media_fixture *f, const void *p, size_t len, const char *declared)
 {
     int fd = memfd_of(p, len);
 
@@ -74,7 +49,7 @@ static void every_test_file(void **state)
         {"pdf/linearized-2pages.pdf", "application/pdf", 0, NULL},
         {"pdf/odd-javascript-action.pdf", "application/pdf", 0, "pdf_javascript"},
     };
-    struct fixture *f = *state;
+    struct media_fixture *f = *state;
 
     for (int isolate = 1; isolate >= 0; isolate--) {
         f->l.isolate = isolate;
@@ -95,7 +70,7 @@ static void every_test_file(void **state)
 /* The EPUB's metadata and cover bytes survive the trip through the pipe. */
 static void metadata_and_cover_come_back_from_the_child(void **state)
 {
-    struct fixture *f = *state;
+    struct media_fixture *f = *state;
     struct manuscript_report inproc;
 
     assert_int_equal(check(f, "epub/epub2-alice-gutenberg-cover.epub", NULL), 0);
@@ -125,7 +100,7 @@ static void metadata_and_cover_come_back_from_the_child(void **state)
 
 static void report_json_round_trip(void **state)
 {
-    struct fixture *f = *state;
+    struct media_fixture *f = *state;
     struct manuscript_report back = {0};
 
     assert_int_equal(check(f, "epub/malformed-ncx-bad-xml.epub", "application/epub+zip"), 0);
@@ -144,7 +119,7 @@ static void report_json_round_trip(void **state)
 /* A JPEG renamed .epub: 415, whatever it is called. */
 static void jpeg_named_epub_is_refused(void **state)
 {
-    struct fixture *f = *state;
+    struct media_fixture *f = *state;
     VipsImage *img;
     void *jpeg;
     size_t len;
@@ -161,7 +136,7 @@ static void jpeg_named_epub_is_refused(void **state)
 
 static void declared_type_must_match(void **state)
 {
-    struct fixture *f = *state;
+    struct media_fixture *f = *state;
 
     assert_int_equal(check(f, "pdf/hello-world-2pages.pdf", "application/epub+zip"),
                      ERR_MEDIA_TYPE);
@@ -177,7 +152,7 @@ static void declared_type_must_match(void **state)
 
 static void size_limits(void **state)
 {
-    struct fixture *f = *state;
+    struct media_fixture *f = *state;
 
     f->l.max_manuscript_bytes = 1 << 20;
     assert_int_equal(check(f, "pdf/hello-world-2pages.pdf", NULL), 0);
@@ -206,7 +181,7 @@ static bool dir_is_empty(const char *path)
 /* An entry "../x" is refused and nothing is written anywhere, in the child or in-process. */
 static void zip_slip_writes_nothing(void **state)
 {
-    struct fixture *f = *state;
+    struct media_fixture *f = *state;
     char top[] = "/tmp/mangu-slip-XXXXXX", work[64], cwd[4096];
     struct zipb b;
     size_t len;
@@ -237,7 +212,7 @@ static void zip_slip_writes_nothing(void **state)
 /* The bomb runs in the child: the parent's memory does not move and the answer is quick. */
 static void zip_bomb_in_the_child(void **state)
 {
-    struct fixture *f = *state;
+    struct media_fixture *f = *state;
     struct zipb b;
     size_t len;
     char zeros[1024] = {0};
@@ -262,7 +237,7 @@ static void zip_bomb_in_the_child(void **state)
 /* A parse that overruns its time is refused, not retried, and the caller goes on. */
 static void overrun_is_refused(void **state)
 {
-    struct fixture *f = *state;
+    struct media_fixture *f = *state;
 
     f->l.timeout_ms = 0;
     assert_int_equal(check(f, "epub/epub3-alice-cover.epub", NULL), ERR_UNPROCESSABLE);
@@ -290,16 +265,16 @@ static void limits_follow_the_configuration(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(every_test_file, setup, teardown),
-        cmocka_unit_test_setup_teardown(metadata_and_cover_come_back_from_the_child, setup,
-                                        teardown),
-        cmocka_unit_test_setup_teardown(report_json_round_trip, setup, teardown),
-        cmocka_unit_test_setup_teardown(jpeg_named_epub_is_refused, setup, teardown),
-        cmocka_unit_test_setup_teardown(declared_type_must_match, setup, teardown),
-        cmocka_unit_test_setup_teardown(size_limits, setup, teardown),
-        cmocka_unit_test_setup_teardown(zip_slip_writes_nothing, setup, teardown),
-        cmocka_unit_test_setup_teardown(zip_bomb_in_the_child, setup, teardown),
-        cmocka_unit_test_setup_teardown(overrun_is_refused, setup, teardown),
+        cmocka_unit_test_setup_teardown(every_test_file, media_setup, media_teardown),
+        cmocka_unit_test_setup_teardown(metadata_and_cover_come_back_from_the_child, media_setup,
+                                        media_teardown),
+        cmocka_unit_test_setup_teardown(report_json_round_trip, media_setup, media_teardown),
+        cmocka_unit_test_setup_teardown(jpeg_named_epub_is_refused, media_setup, media_teardown),
+        cmocka_unit_test_setup_teardown(declared_type_must_match, media_setup, media_teardown),
+        cmocka_unit_test_setup_teardown(size_limits, media_setup, media_teardown),
+        cmocka_unit_test_setup_teardown(zip_slip_writes_nothing, media_setup, media_teardown),
+        cmocka_unit_test_setup_teardown(zip_bomb_in_the_child, media_setup, media_teardown),
+        cmocka_unit_test_setup_teardown(overrun_is_refused, media_setup, media_teardown),
         cmocka_unit_test(limits_follow_the_configuration),
     };
 

@@ -10,42 +10,12 @@
 #include "core/err.h"
 #include "media/media.h"
 #include "media/pdf.h"
-#include "media_test.h"
+#include "media_fixture.h"
 
-struct fixture {
-    struct arena *a;
-    struct media_limits l;
-    struct manuscript_report r;
-};
-
-static int setup(void **state)
+/* Checks testdata file "rel" in-process. */
+static int check_file(struct media_fixture *f, const char *rel)
 {
-    struct fixture *f = calloc(1, sizeof(*f));
-
-    f->a = arena_new();
-    media_limits_default(&f->l);
-    *state = f;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    struct fixture *f = *state;
-
-    arena_free(f->a);
-    free(f);
-    return 0;
-}
-
-static int check_file(struct fixture *f, const char *rel)
-{
-    size_t len;
-    unsigned char *p = slurp(testdata(rel), &len);
-
-    assert_non_null(p);
-    int rc = pdf_check(f->a, p, len, &f->l, &f->r);
-    free(p);
-    return rc;
+    return media_check_testdata(f, pdf_check, rel);
 }
 
 /* A copy of testdata "rel" encrypted with AES-256 (R6) and "user"/"owner" passwords. */
@@ -74,7 +44,7 @@ static unsigned char *encrypted_copy(const char *rel, const char *user, size_t *
 /* A recoverable /Length problem: accepted, with the repair reported. */
 static void one_page_with_bad_length(void **state)
 {
-    struct fixture *f = *state;
+    struct media_fixture *f = *state;
 
     assert_int_equal(check_file(f, "pdf/hello-world-1page.pdf"), 0);
     assert_int_equal(f->r.format, MEDIA_PDF);
@@ -90,7 +60,7 @@ static void one_page_with_bad_length(void **state)
 
 static void two_pages(void **state)
 {
-    struct fixture *f = *state;
+    struct media_fixture *f = *state;
 
     assert_int_equal(check_file(f, "pdf/hello-world-2pages.pdf"), 0);
     assert_int_equal(f->r.pages, 2);
@@ -101,7 +71,7 @@ static void two_pages(void **state)
 
 static void linearized_two_pages(void **state)
 {
-    struct fixture *f = *state;
+    struct media_fixture *f = *state;
 
     assert_int_equal(check_file(f, "pdf/linearized-2pages.pdf"), 0);
     assert_int_equal(f->r.pages, 2);
@@ -112,7 +82,7 @@ static void linearized_two_pages(void **state)
 /* Policy: JavaScript is accepted, flagged and warned about. */
 static void javascript_is_flagged(void **state)
 {
-    struct fixture *f = *state;
+    struct media_fixture *f = *state;
 
     assert_int_equal(check_file(f, "pdf/odd-javascript-action.pdf"), 0);
     assert_int_equal(f->r.pages, 1);
@@ -123,7 +93,7 @@ static void javascript_is_flagged(void **state)
 /* Policy: needing a password refuses; encrypted but openable is accepted with a flag. */
 static void encryption_is_detected(void **state)
 {
-    struct fixture *f = *state;
+    struct media_fixture *f = *state;
     size_t len;
     unsigned char *p = encrypted_copy("pdf/hello-world-2pages.pdf", "user-secret", &len);
 
@@ -143,7 +113,7 @@ static void encryption_is_detected(void **state)
 
 static void info_dictionary_gives_metadata(void **state)
 {
-    struct fixture *f = *state;
+    struct media_fixture *f = *state;
     static const char pdf[] =
         "%PDF-1.4\n1 0 obj <</Type/Catalog/Pages 2 0 R/Lang(fr-CA)>> endobj\n"
         "2 0 obj <</Type/Pages/Kids[3 0 R]/Count 1>> endobj\n"
@@ -163,7 +133,7 @@ static void info_dictionary_gives_metadata(void **state)
 
 static void broken_pdfs_are_refused(void **state)
 {
-    struct fixture *f = *state;
+    struct media_fixture *f = *state;
     static const char nopages[] = "%PDF-1.4\n1 0 obj <</Type/Catalog/Pages 2 0 R>> endobj\n"
                                   "2 0 obj <</Type/Pages/Kids[]/Count 0>> endobj\n"
                                   "trailer <</Root 1 0 R/Size 3>>\n%%EOF\n";
@@ -189,7 +159,7 @@ static void broken_pdfs_are_refused(void **state)
 /* Each truncation of a real file is either read or refused, never a crash (ASan watches). */
 static void every_truncation_is_handled(void **state)
 {
-    struct fixture *f = *state;
+    struct media_fixture *f = *state;
     size_t len;
     unsigned char *p = slurp(testdata("pdf/linearized-2pages.pdf"), &len);
 
@@ -208,14 +178,15 @@ static void every_truncation_is_handled(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(one_page_with_bad_length, setup, teardown),
-        cmocka_unit_test_setup_teardown(two_pages, setup, teardown),
-        cmocka_unit_test_setup_teardown(linearized_two_pages, setup, teardown),
-        cmocka_unit_test_setup_teardown(javascript_is_flagged, setup, teardown),
-        cmocka_unit_test_setup_teardown(encryption_is_detected, setup, teardown),
-        cmocka_unit_test_setup_teardown(info_dictionary_gives_metadata, setup, teardown),
-        cmocka_unit_test_setup_teardown(broken_pdfs_are_refused, setup, teardown),
-        cmocka_unit_test_setup_teardown(every_truncation_is_handled, setup, teardown),
+        cmocka_unit_test_setup_teardown(one_page_with_bad_length, media_setup, media_teardown),
+        cmocka_unit_test_setup_teardown(two_pages, media_setup, media_teardown),
+        cmocka_unit_test_setup_teardown(linearized_two_pages, media_setup, media_teardown),
+        cmocka_unit_test_setup_teardown(javascript_is_flagged, media_setup, media_teardown),
+        cmocka_unit_test_setup_teardown(encryption_is_detected, media_setup, media_teardown),
+        cmocka_unit_test_setup_teardown(info_dictionary_gives_metadata, media_setup,
+                                        media_teardown),
+        cmocka_unit_test_setup_teardown(broken_pdfs_are_refused, media_setup, media_teardown),
+        cmocka_unit_test_setup_teardown(every_truncation_is_handled, media_setup, media_teardown),
     };
 
     return cmocka_run_group_tests_name("media/pdf", tests, NULL, NULL);

@@ -1,4 +1,5 @@
-/* test_ratelimit.c: rule parsing, fixed windows on a fake clock, headers, the cache-down fallback.
+/* test_ratelimit.c: rule parsing, fixed windows on a fake clock, headers (api/ratelimit.c), the
+ * cache-down fallback.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -20,6 +21,7 @@
 #include "cache/cache.h"
 #include "cache/driver.h"
 #include "core/log.h"
+#include "api/ratelimit.h"
 #include "service/ratelimit.h"
 
 static long long fake_ms = 5000000;
@@ -144,7 +146,7 @@ static void off_allows_everything(void **state)
     for (int i = 0; i < 50; i++)
         assert_int_equal(ratelimit_hit(&f->app, "api", "off", &rule, &r), 0);
     assert_int_equal(r.limit, 0);
-    ratelimit_headers(&f->res, &r);
+    api_ratelimit_headers(&f->res, &r);
     assert_null(http_response_get_header(&f->res, "RateLimit-Limit"));
 }
 
@@ -163,7 +165,7 @@ static void failures_peek_and_clear(void **state)
         assert_int_equal(r.remaining, 3 - i);
         ratelimit_fail(&f->cx, "login", k, &rule);
     }
-    assert_int_equal(ratelimit_check_failures(&f->cx, &f->res, "login", k, &rule),
+    assert_int_equal(api_ratelimit_check_failures(&f->cx, &f->res, "login", k, &rule),
                      ERR_RATE_LIMITED);
     assert_int_equal(f->cx.err_code, ERR_RATE_LIMITED);
     assert_string_equal(http_response_get_header(&f->res, "RateLimit-Remaining"), "0");
@@ -174,17 +176,36 @@ static void failures_peek_and_clear(void **state)
     assert_int_equal(r.remaining, 3);
 }
 
+static void request_returns_the_numbers(void **state)
+{
+    struct fixture *f = *state;
+    struct ratelimit_result r;
+
+    assert_int_equal(ratelimit_request(&f->cx, &r), 0);
+    assert_true(r.allowed);
+    assert_int_equal(r.limit, 3);
+    assert_int_equal(r.remaining, 2);
+    assert_int_equal(r.reset_s, 60);
+    assert_null(http_response_get_header(&f->res, "RateLimit-Limit")); /* the service sets none */
+    for (int i = 0; i < 2; i++)
+        assert_int_equal(ratelimit_request(&f->cx, &r), 0);
+    assert_int_equal(ratelimit_request(&f->cx, &r), ERR_RATE_LIMITED);
+    assert_false(r.allowed);
+    assert_int_equal(r.remaining, 0);
+    assert_int_equal(f->cx.err_code, ERR_RATE_LIMITED);
+}
+
 static void headers_and_refusal(void **state)
 {
     struct fixture *f = *state;
 
     for (int i = 0; i < 3; i++)
-        assert_int_equal(ratelimit_request(&f->cx, &f->res), 0);
+        assert_int_equal(api_ratelimit_request(&f->cx, &f->res), 0);
     assert_string_equal(http_response_get_header(&f->res, "RateLimit-Limit"), "3");
     assert_string_equal(http_response_get_header(&f->res, "RateLimit-Remaining"), "0");
     assert_string_equal(http_response_get_header(&f->res, "RateLimit-Reset"), "60");
     assert_null(http_response_get_header(&f->res, "Retry-After"));
-    assert_int_equal(ratelimit_request(&f->cx, &f->res), ERR_RATE_LIMITED);
+    assert_int_equal(api_ratelimit_request(&f->cx, &f->res), ERR_RATE_LIMITED);
     assert_int_equal(f->cx.err_code, ERR_RATE_LIMITED);
     assert_non_null(strstr(f->cx.err_msg, "too many requests"));
     assert_string_equal(http_response_get_header(&f->res, "Retry-After"), "60");
@@ -196,11 +217,11 @@ static void ipv6_counts_by_slash_64(void **state)
 
     f->cx.client_ip = "2001:db8:1:2::1";
     for (int i = 0; i < 3; i++)
-        assert_int_equal(ratelimit_request(&f->cx, &f->res), 0);
+        assert_int_equal(api_ratelimit_request(&f->cx, &f->res), 0);
     f->cx.client_ip = "2001:db8:1:2:ffff::9";
-    assert_int_equal(ratelimit_request(&f->cx, &f->res), ERR_RATE_LIMITED);
+    assert_int_equal(api_ratelimit_request(&f->cx, &f->res), ERR_RATE_LIMITED);
     f->cx.client_ip = "2001:db8:1:3::1";
-    assert_int_equal(ratelimit_request(&f->cx, &f->res), 0);
+    assert_int_equal(api_ratelimit_request(&f->cx, &f->res), 0);
 }
 
 /* A loopback port with nothing listening. */
@@ -270,6 +291,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(window_resets, setup, teardown),
         cmocka_unit_test_setup_teardown(off_allows_everything, setup, teardown),
         cmocka_unit_test_setup_teardown(failures_peek_and_clear, setup, teardown),
+        cmocka_unit_test_setup_teardown(request_returns_the_numbers, setup, teardown),
         cmocka_unit_test_setup_teardown(headers_and_refusal, setup, teardown),
         cmocka_unit_test_setup_teardown(ipv6_counts_by_slash_64, setup, teardown),
         cmocka_unit_test_setup_teardown(falls_back_when_the_cache_is_down, setup, teardown),
