@@ -23,6 +23,8 @@ MANGU_DATA_DIR="$tmp/data" MANGU_LISTEN="127.0.0.1:$port" MANGU_ENV=test MANGU_W
 pid=$!
 cleanup() {
     kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null
+    # The server's log outlives the run, for reading after a failure.
+    mkdir -p build/test-logs && cp "$tmp/server.log" build/test-logs/e2e-server.log 2>/dev/null
     rm -rf "$tmp"
 }
 trap cleanup EXIT
