@@ -2,6 +2,7 @@
 # e2e.sh: starts mangu on a free loopback port with a fresh data folder and runs web/e2e.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+root=$PWD
 tmp=$(mktemp -d)
 port=$(python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])' 2>/dev/null ||
     node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
@@ -24,7 +25,7 @@ pid=$!
 cleanup() {
     kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null
     # The server's log outlives the run, for reading after a failure.
-    mkdir -p build/test-logs && cp "$tmp/server.log" build/test-logs/e2e-server.log 2>/dev/null
+    mkdir -p "$root/build/test-logs" && cp "$tmp/server.log" "$root/build/test-logs/e2e-server.log" 2>/dev/null
     rm -rf "$tmp"
 }
 trap cleanup EXIT
