@@ -1,6 +1,6 @@
 // The book form's fields: what readers see (title, subtitle, description), the facts (language,
 // ISBN, pages, format), the price, and the categories. Fields filled from the manuscript say so.
-import { type ReactNode } from 'react';
+import { type ReactNode, useId } from 'react';
 import { FieldShell, controlClasses, invalidClasses } from '@/components/ui/field-shell';
 import { TextField } from '@/components/ui/text-field';
 import { TextareaField } from '@/components/ui/textarea-field';
@@ -83,6 +83,7 @@ export function BookFormFields({
       ? LANGUAGES
       : [values.language, ...LANGUAGES];
   const mark = (field: BookField) => <FromEpub shown={prefilled.has(field)} />;
+  const formatErrorId = useId();
 
   return (
     <div className="flex flex-col gap-8">
@@ -121,7 +122,12 @@ export function BookFormFields({
 
       <Section title="Price and format">
         <div className="grid gap-5 sm:grid-cols-2">
-          <FieldShell label="Price" error={errors.price_cents} hint="0 makes the book free.">
+          <FieldShell
+            label="Price"
+            // The currency has no field of its own: its error shows here, under both controls.
+            error={errors.price_cents ?? errors.currency}
+            hint="0 makes the book free."
+          >
             {(control) => (
               <div className="flex gap-2">
                 <input
@@ -154,12 +160,13 @@ export function BookFormFields({
             <legend className="mb-1.5 flex items-center gap-2 text-sm font-medium text-ink">
               Format {mark('format')}
             </legend>
-            <div className="flex gap-2" role="radiogroup">
+            <div className="flex gap-2">
               {(['epub', 'pdf'] as const).map((format) => (
                 <label
                   key={format}
                   className={cn(
-                    'flex h-11 flex-1 cursor-pointer items-center justify-center gap-2 rounded-xl border text-sm font-medium transition-colors',
+                    // The radio itself is hidden: its label shows the keyboard focus instead.
+                    'flex h-11 flex-1 cursor-pointer items-center justify-center gap-2 rounded-xl border text-sm font-medium transition-colors has-focus-visible:outline-2 has-focus-visible:outline-offset-2 has-focus-visible:outline-accent',
                     values.format === format
                       ? 'border-accent bg-accent/10 text-ink'
                       : 'border-line text-ink-muted hover:border-ink-muted/40',
@@ -171,13 +178,19 @@ export function BookFormFields({
                     value={format}
                     checked={values.format === format}
                     onChange={() => onChange('format', format)}
+                    aria-describedby={errors.format ? formatErrorId : undefined}
+                    aria-invalid={errors.format ? true : undefined}
                     className="sr-only"
                   />
                   {format === 'epub' ? 'EPUB' : 'PDF'}
                 </label>
               ))}
             </div>
-            {errors.format && <p className="text-sm text-negative">{errors.format}</p>}
+            {errors.format && (
+              <p id={formatErrorId} role="alert" className="text-sm text-negative">
+                {errors.format}
+              </p>
+            )}
           </fieldset>
         </div>
       </Section>

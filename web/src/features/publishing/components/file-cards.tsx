@@ -138,7 +138,7 @@ export function CoverCard({
               preview
                 ? 'Preview of the new cover'
                 : hasCover
-                  ? `Cover of ${title}`
+                  ? `Cover of ${title || 'Untitled'}`
                   : 'Generated cover'
             }
           />

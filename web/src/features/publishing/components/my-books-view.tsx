@@ -36,19 +36,22 @@ function Summary({ page }: { page: MyBooksPage }) {
   const published = items.filter((i) => i.book.status === 'published').length;
   const views = items.reduce((n, i) => n + i.views, 0);
   const sales = items.reduce((n, i) => n + i.purchases, 0);
+  // Only this page's books are counted: with more pages, the figures say so.
+  const paged = page.total > items.length;
+  const onPage = paged ? ' on this page' : '';
   return (
     <dl className="grid grid-cols-2 gap-3 lg:grid-cols-4">
       <Stat label="Books" value={`${page.total}`} />
-      <Stat label="Published" value={`${published}`} />
-      <Stat label="Views" value={views.toLocaleString()} />
+      <Stat label={`Published${onPage}`} value={`${published}`} />
+      <Stat label={`Views${onPage}`} value={views.toLocaleString()} />
       <Stat
-        label={sales === 1 ? 'Sale' : 'Sales'}
+        label={`${sales === 1 ? 'Sale' : 'Sales'}${onPage}`}
         value={sales.toLocaleString()}
         testId="total-sales"
       />
       <div className="col-span-2 lg:col-span-4">
         <p className="text-sm text-ink-muted">
-          Revenue{page.total > items.length ? ' on this page' : ''}:{' '}
+          Revenue{onPage}:{' '}
           <span className="font-medium text-ink">{revenueText(items)}</span>, net of refunds.
         </p>
       </div>
