@@ -106,14 +106,16 @@ static const char SQL_SUGGEST_BOOKS_SQLITE[] =
     "ON c.id = book_fts.rowid WHERE book_fts MATCH $1 AND c.status = 'published' "
     "ORDER BY book_fts.rowid DESC LIMIT $2) m JOIN books b ON b.id = m.id ORDER BY b.id DESC";
 /*
- * PostgreSQL guesses how many documents a prefix matches (about 50) and, ordered by id, would
- * walk every document when it is rare. The materialised GIN lookup stops at 1,000 matches,
- * the newest 50 of those are looked up one by one (LATERAL ... LIMIT 1 keeps it a nested
- * loop, not a merge join down the whole table): cheap whether the prefix is rare or common.
+ * PostgreSQL guesses how many documents a prefix matches and, ordered by id, walked every
+ * document when a prefix was rare (87-860 ms for "kef" at 100,000 books). The materialised
+ * lookup stops at 200 matches (by GIN for a rare prefix: 1 ms) and the newest 50 of those
+ * are looked up one by one (LATERAL ... LIMIT 1 keeps a nested loop, not a merge join down
+ * the whole table). Title-only matches of a mid-frequency prefix are still slow ("ba": about
+ * 200 ms, every document's vector is read until 200 match): see PERFORMANCE.md.
  */
 static const char SQL_SUGGEST_BOOKS_PG[] =
     "WITH m AS MATERIALIZED (SELECT s.book_id FROM book_search s "
-    "WHERE s.document @@ to_tsquery('mangu_search', $1) LIMIT 1000) "
+    "WHERE s.document @@ to_tsquery('mangu_search', $1) LIMIT 200) "
     "SELECT b.id, b.slug, b.title, b.cover_key, " FIRST_AUTHOR " FROM (SELECT book_id FROM m "
     "ORDER BY book_id DESC LIMIT 50) t CROSS JOIN LATERAL (SELECT x.id, x.slug, x.title, "
     "x.cover_key FROM books x WHERE x.id = t.book_id AND x.status = 'published' LIMIT 1) b "
