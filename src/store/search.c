@@ -18,29 +18,36 @@
 #define CATS                                                                                       \
     "WITH RECURSIVE cats(id) AS (SELECT id FROM categories WHERE slug = $2 UNION ALL "             \
     "SELECT c.id FROM categories c JOIN cats ON c.parent_id = cats.id) "
+#define IN_CATS                                                                                    \
+    " AND EXISTS (SELECT 1 FROM book_categories bc WHERE bc.book_id = b.id"                        \
+    " AND bc.category_id IN (SELECT id FROM cats))"
+#define ANY_CAT " AND CAST($2 AS TEXT) IS NULL" /* the text without the category subtree */
 #define FILTERS                                                                                    \
     " AND b.status = 'published'"                                                                  \
-    " AND (CAST($2 AS TEXT) IS NULL OR EXISTS (SELECT 1 FROM book_categories bc"                   \
-    " WHERE bc.book_id = b.id AND bc.category_id IN (SELECT id FROM cats)))"                       \
     " AND (CAST($3 AS TEXT) IS NULL OR EXISTS (SELECT 1 FROM book_authors ba"                      \
     " JOIN authors a ON a.id = ba.author_id WHERE ba.book_id = b.id AND a.slug = $3))"             \
     " AND (CAST($4 AS TEXT) IS NULL OR b.language = $4)"                                           \
     " AND (CAST($5 AS BIGINT) IS NULL OR b.price_cents >= $5)"                                     \
     " AND (CAST($6 AS BIGINT) IS NULL OR b.price_cents <= $6)"
 /* The filters read the narrow index of 0007, not the books' rows. */
-static const char SQL_HITS_SQLITE[] =
-    CATS "SELECT b.id, b.language, b.price_cents, book_fts.rank FROM book_fts "
-         "JOIN books b INDEXED BY books_published_cover_idx ON b.id = book_fts.rowid "
-         "WHERE book_fts MATCH $1 AND (CAST($7 AS BIGINT) IS NULL OR book_fts.rowid < $7)" FILTERS
-         " ORDER BY book_fts.rowid DESC LIMIT $8";
+#define HITS_SQLITE(WITH, CAT)                                                                     \
+    WITH "SELECT b.id, b.language, b.price_cents, book_fts.rank FROM book_fts "                    \
+         "JOIN books b INDEXED BY books_published_cover_idx ON b.id = book_fts.rowid "             \
+         "WHERE book_fts MATCH $1 AND (CAST($7 AS BIGINT) IS NULL OR book_fts.rowid < $7)" CAT     \
+             FILTERS " ORDER BY book_fts.rowid DESC LIMIT $8"
 /* Ranked in an outer query, so only the rows kept are ranked (not every row before the sort). */
-static const char SQL_HITS_PG[] = CATS
-    "SELECT h.id, h.language, h.price_cents, "
-    "-ts_rank(h.document, plainto_tsquery('mangu_search', $1)) FROM (SELECT b.id, "
-    "b.language, b.price_cents, s.document FROM book_search s JOIN books b ON b.id = s.book_id "
-    "WHERE s.document @@ plainto_tsquery('mangu_search', $1) "
-    "AND (CAST($7 AS BIGINT) IS NULL OR s.book_id < $7)" FILTERS
-    " ORDER BY s.book_id DESC LIMIT $8) h ORDER BY h.id DESC";
+#define HITS_PG(WITH, CAT)                                                                         \
+    WITH "SELECT h.id, h.language, h.price_cents, "                                                \
+         "-ts_rank(h.document, plainto_tsquery('mangu_search', $1)) FROM (SELECT b.id, "           \
+         "b.language, b.price_cents, s.document FROM book_search s JOIN books b "                  \
+         "ON b.id = s.book_id WHERE s.document @@ plainto_tsquery('mangu_search', $1) "            \
+         "AND (CAST($7 AS BIGINT) IS NULL OR s.book_id < $7)" CAT FILTERS                          \
+         " ORDER BY s.book_id DESC LIMIT $8) h ORDER BY h.id DESC"
+/* Without a category the recursive subtree is left out of the text (less to plan). */
+static const char SQL_HITS_SQLITE[] = HITS_SQLITE("", ANY_CAT);
+static const char SQL_HITS_PG[] = HITS_PG("", ANY_CAT);
+static const char SQL_HITS_CAT_SQLITE[] = HITS_SQLITE(CATS, IN_CATS);
+static const char SQL_HITS_CAT_PG[] = HITS_PG(CATS, IN_CATS);
 /* The lowest and highest id of a published book (for estimating a total from a sample). */
 static const char SQL_SPAN[] = "SELECT (SELECT min(id) FROM books WHERE status = 'published'), "
                                "(SELECT max(id) FROM books WHERE status = 'published')";
@@ -98,10 +105,21 @@ static const char SQL_SUGGEST_BOOKS_SQLITE[] =
     "AS id FROM book_fts JOIN books c INDEXED BY books_published_cover_idx "
     "ON c.id = book_fts.rowid WHERE book_fts MATCH $1 AND c.status = 'published' "
     "ORDER BY book_fts.rowid DESC LIMIT $2) m JOIN books b ON b.id = m.id ORDER BY b.id DESC";
+/*
+ * PostgreSQL guesses how many documents a prefix matches and, ordered by id, walked every
+ * document when a prefix was rare (87-860 ms for "kef" at 100,000 books). The materialised
+ * lookup stops at 200 matches (by GIN for a rare prefix: 1 ms) and the newest 50 of those
+ * are looked up one by one (LATERAL ... LIMIT 1 keeps a nested loop, not a merge join down
+ * the whole table). Title-only matches of a mid-frequency prefix are still slow ("ba": about
+ * 200 ms, every document's vector is read until 200 match): see PERFORMANCE.md.
+ */
 static const char SQL_SUGGEST_BOOKS_PG[] =
-    "SELECT b.id, b.slug, b.title, b.cover_key, " FIRST_AUTHOR " FROM book_search s "
-    "JOIN books b ON b.id = s.book_id WHERE s.document @@ to_tsquery('mangu_search', $1) "
-    "AND b.status = 'published' ORDER BY b.id DESC LIMIT $2";
+    "WITH m AS MATERIALIZED (SELECT s.book_id FROM book_search s "
+    "WHERE s.document @@ to_tsquery('mangu_search', $1) LIMIT 200) "
+    "SELECT b.id, b.slug, b.title, b.cover_key, " FIRST_AUTHOR " FROM (SELECT book_id FROM m "
+    "ORDER BY book_id DESC LIMIT 50) t CROSS JOIN LATERAL (SELECT x.id, x.slug, x.title, "
+    "x.cover_key FROM books x WHERE x.id = t.book_id AND x.status = 'published' LIMIT 1) b "
+    "ORDER BY t.book_id DESC LIMIT $2";
 #define HAS_BOOKS                                                                                  \
     " AND EXISTS (SELECT 1 FROM book_authors ba JOIN books b ON b.id = ba.book_id "                \
     "WHERE ba.author_id = a.id AND b.status = 'published')"
@@ -181,7 +199,9 @@ int store_search_hits(struct ctx *cx, const char *const *tokens, int n_tokens,
         DBP_INT(limit),
     };
     struct db_result *r;
-    int rc = cx_query(cx, sql_pick(cx, SQL_HITS_SQLITE, SQL_HITS_PG), p, 8, &r);
+    const char *sql = f->category ? sql_pick(cx, SQL_HITS_CAT_SQLITE, SQL_HITS_CAT_PG)
+                                  : sql_pick(cx, SQL_HITS_SQLITE, SQL_HITS_PG);
+    int rc = cx_query(cx, sql, p, 8, &r);
 
     if (rc)
         return rc;
