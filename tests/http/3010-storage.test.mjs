@@ -53,6 +53,29 @@ describe(`object storage (${driver})`, () => {
     assert.equal(started.json.storage, driver);
   });
 
+  test("the pages' CSP lets browsers reach storage and nothing else; the start-up log names its CORS", async () => {
+    const page = await fetch(new URL('/', srv.url));
+    const csp = page.headers.get('content-security-policy') ?? '';
+    const connect = /connect-src ([^;]*)/.exec(csp)?.[1];
+    if (!scaled) {
+      assert.equal(connect, "'self'");
+      return;
+    }
+    const storage = process.env.MANGU_TEST_S3_ENDPOINT; // s3rver: path-style addressing
+    assert.equal(connect, `'self' ${storage}`);
+    const said = srv.logs().find((l) => l.json?.msg === 'storage is reached by browsers');
+    assert.equal(said?.json.origin, storage);
+    assert.equal(said?.json.cors_allowed_origin, srv.url);
+    // the test bucket admits a page of this server, as the README asks operators to configure
+    const t = await presign(srv, { method: 'PUT', key: key('cors.bin'), content_type: 'application/pdf', size: 3, expires_s: 60 });
+    const pre = await fetch(t.json.url, {
+      method: 'OPTIONS',
+      headers: { origin: srv.url, 'access-control-request-method': 'PUT', 'access-control-request-headers': 'content-type' },
+    });
+    assert.equal(pre.status, 200, await pre.text());
+    assert.match(pre.headers.get('access-control-allow-methods') ?? '', /PUT/);
+  });
+
   test('objects round-trip with their content type; every put is a new version', async () => {
     const k = key('a.txt');
     const one = await put(srv, k, 'first version', 'text/plain; charset=utf-8');

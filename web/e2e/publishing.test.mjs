@@ -162,6 +162,12 @@ test('an author publishes an EPUB with a cover and finds it in the catalog', asy
   assert.equal(profile.status, 201, `author profile: ${JSON.stringify(profile.body)}`);
 
   const { context, page, problems } = await openPage(browser, { viewport: DESKTOP });
+  // Where the browser sends the bytes: this server on disk storage, the bucket on S3.
+  const uploads = [];
+  page.on('requestfinished', async (request) => {
+    if (request.method() === 'PUT')
+      uploads.push({ origin: new URL(request.url()).origin, status: (await request.response())?.status() });
+  });
   try {
     await page.goto(`${url}/sign-in?redirect=/publish`);
     await page.getByLabel('Email').fill(author.email);
@@ -283,6 +289,13 @@ test('an author publishes an EPUB with a cover and finds it in the catalog', asy
     await shot(page, 'publish-book-page-desktop');
 
     assert.deepEqual(realProblems(problems), []);
+    const storage = process.env.MANGU_E2E_BACKEND === 'scaled' ? 'not this server' : url;
+    assert.ok(uploads.length >= 2, `manuscript and cover PUTs: ${JSON.stringify(uploads)}`);
+    for (const u of uploads) {
+      assert.ok(u.status >= 200 && u.status < 300, JSON.stringify(u));
+      if (storage === url) assert.equal(u.origin, url);
+      else assert.notEqual(u.origin, url, 'uploads go straight to S3');
+    }
   } finally {
     await context.close();
   }
