@@ -15,10 +15,13 @@ fi
 tmp=$(mktemp -d)
 pid= services=
 cleanup() {
+    local rc=$? # the tests' result, whatever the stopped processes answer
+    set +e
     [[ -n $pid ]] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null
     # run-http.sh stops PostgreSQL, Redis and s3rver on SIGTERM, then deletes its folder
     [[ -n $services ]] && kill -TERM "$services" 2>/dev/null && wait "$services" 2>/dev/null
     rm -rf "$tmp"
+    exit "$rc"
 }
 trap cleanup EXIT
 port=$(python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])' 2>/dev/null ||

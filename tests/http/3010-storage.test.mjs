@@ -174,6 +174,17 @@ describe('disk upload URLs', { skip: scaled && 'the disk driver (embedded backen
     assertError(assert, await send(short, 'hello'), 403, 'forbidden');
   });
 
+  test('an expired download link is refused', async () => {
+    const k = key('d.txt');
+    assert.equal((await put(srv, k, 'hello')).status, 201);
+    const g = await presign(srv, { method: 'GET', key: k, expires_s: 1 });
+    assert.equal(g.status, 200, g.text);
+    const link = reachable(g.json.url, srv);
+    assert.equal((await api(link, '')).status, 200);
+    await sleep(2100);
+    assertError(assert, await api(link, ''), 403, 'forbidden');
+  });
+
   test('an upload URL is not a download URL', async () => {
     const url = await target();
     const asGet = url.replace('/api/_test/uploads/', '/api/_test/downloads/');
