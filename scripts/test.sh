@@ -17,9 +17,13 @@ if [ -f web/package.json ]; then
     step "web client unit tests" bash -c 'cd web && npm test --silent'
 fi
 step "HTTP tests, embedded (SQLite + memory cache)" tests/run-http.sh embedded
-step "HTTP tests, scaled (PostgreSQL + Redis)" tests/run-http.sh scaled
+step "HTTP tests, scaled (PostgreSQL + Redis + S3)" tests/run-http.sh scaled
 if [ -f web/package.json ]; then
     step "browser tests (Playwright + Chromium)" scripts/e2e.sh
+    # The core loop where the browser talks to S3 itself (uploads, the reader's download):
+    # publishing, the test-checkout purchase, and reading.
+    step "browser tests, scaled (PostgreSQL + Redis + S3)" scripts/e2e.sh --scaled \
+        publishing.test.mjs commerce.test.mjs reading.test.mjs
 fi
 echo
 echo "=== summary"

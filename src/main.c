@@ -42,6 +42,7 @@ struct command {
 };
 
 static int cmd_serve(int argc, char **argv);
+static void log_storage_origin(const struct app *app);
 static int cmd_migrate(int argc, char **argv);
 static int cmd_check(int argc, char **argv);
 static int cmd_version(int argc, char **argv);
@@ -226,6 +227,7 @@ static int run_server(struct app *app)
     mail_worker_start(app); /* after block_stop_signals: its thread must not take SIGTERM */
     views_start(app);       /* book views: batched writes every few seconds */
     publishing_janitor_start(app); /* expired pending uploads, every minute */
+    log_storage_origin(app); /* before "listening", which tests and scripts wait for */
     char url[300];
     snprintf(url, sizeof(url), "http://%s:%d", cfg->listen_host, cfg->listen_port);
     log_json(LOG_INFO, "listening",
@@ -244,6 +246,18 @@ static int run_server(struct app *app)
     if (left)
         _exit(0); /* workers are still busy: end them with the process */
     return 0;
+}
+
+/* S3: browsers upload to and read from the bucket directly; say what its CORS must allow. */
+static void log_storage_origin(const struct app *app)
+{
+    const char *origin = blob_browser_origin(app->blob);
+
+    if (origin)
+        log_json(LOG_INFO, "storage is reached by browsers",
+                 json_pack("{s:s, s:s, s:s, s:s}", "origin", origin, "cors_allowed_origin",
+                           app->cfg->public_url, "cors_methods", "GET, PUT", "cors_headers",
+                           "content-type, range"));
 }
 
 static int cmd_serve(int argc, char **argv)

@@ -9,7 +9,9 @@
 #             ports in a temporary folder, exports where they are (and fault-injection commands) to
 #             the tests, and stops them and deletes the folder on exit.
 # --services-only  (scaled) start the services, print the environment, exercise each
-#                  stop/start helper once, stop everything. With --hold, keep them up until ^C.
+#                  stop/start helper once, stop everything. With --hold, skip the exercise,
+#                  print "ready" once they answer, and keep them up until ^C or SIGTERM
+#                  (scripts/e2e.sh --scaled runs the browser tests on them this way).
 # Server output of every test server goes to build/test-logs/http-<backend>/ (MANGU_TEST_LOG_DIR).
 # Exit code: the tests' result.
 set -euo pipefail
@@ -65,6 +67,7 @@ tmp=
 cleanup() {
 	local rc=$?
 	set +e
+	[[ -n ${hold_sleep:-} ]] && kill "$hold_sleep" 2>/dev/null
 	if [[ -n $tmp && -d $tmp ]]; then
 		[[ -x $tmp/bin/redis-stop ]] && "$tmp/bin/redis-stop" >/dev/null 2>&1
 		[[ -x $tmp/bin/s3-stop ]] && "$tmp/bin/s3-stop" >/dev/null 2>&1
@@ -86,6 +89,22 @@ write_s3_scripts() {
 		exit 1
 	}
 	sport=$(free_port)
+	# The CORS rules a bucket needs for browsers to PUT uploads and GET presigned downloads from
+	# the site (README, "Object storage"); s3rver takes one wildcard, so any loopback port of a
+	# test server matches. Buckets are made per server, so each gets them when it is created.
+	cat >"$tmp/s3/cors.xml" <<-XML
+		<CORSConfiguration>
+		  <CORSRule>
+		    <AllowedOrigin>http://127.0.0.1:*</AllowedOrigin>
+		    <AllowedMethod>GET</AllowedMethod>
+		    <AllowedMethod>PUT</AllowedMethod>
+		    <AllowedHeader>content-type</AllowedHeader>
+		    <AllowedHeader>range</AllowedHeader>
+		    <ExposeHeader>ETag</ExposeHeader>
+		    <MaxAgeSeconds>600</MaxAgeSeconds>
+		  </CORSRule>
+		</CORSConfiguration>
+	XML
 	cat >"$tmp/bin/s3-start" <<-SH
 		#!/usr/bin/env bash
 		set -u
@@ -242,6 +261,7 @@ start_services() {
 	export MANGU_TEST_S3_ENDPOINT="http://127.0.0.1:$sport"
 	export MANGU_TEST_S3_ACCESS_KEY_ID=S3RVER
 	export MANGU_TEST_S3_SECRET_ACCESS_KEY=S3RVER
+	export MANGU_TEST_S3_CORS_XML=$tmp/s3/cors.xml
 	export MANGU_TEST_S3_STOP=$tmp/bin/s3-stop
 	export MANGU_TEST_S3_START=$tmp/bin/s3-start
 	log "PostgreSQL $("$pgbin/postgres" --version | awk '{print $3}') on 127.0.0.1:$pgport," \
@@ -277,6 +297,16 @@ if ((services_only)); then
 	env | grep -E '^MANGU_(TEST_|BIN=)' | sort
 	check "PostgreSQL answers" pg_up
 	check "Redis answers" redis_up
+	if ((hold)); then
+		check "s3rver answers" s3_up
+		echo ready
+		log "holding; ^C to stop"
+		while :; do
+			sleep 3600 &
+			hold_sleep=$!
+			wait $! # interruptible, so the trap runs at once
+		done
+	fi
 	"$MANGU_TEST_PG_STOP"
 	check "pg-stop stops PostgreSQL" not pg_up
 	"$MANGU_TEST_PG_STOP"
@@ -302,13 +332,6 @@ if ((services_only)); then
 	check "s3-start restarts s3rver" s3_up
 	"$MANGU_TEST_S3_START"
 	check "s3-start is idempotent" s3_up
-	if ((hold)); then
-		log "holding; ^C to stop"
-		while :; do
-			sleep 3600 &
-			wait $! # interruptible, so the trap runs at once
-		done
-	fi
 	log "stopping"
 	exit 0
 fi

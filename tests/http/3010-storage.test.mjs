@@ -53,6 +53,29 @@ describe(`object storage (${driver})`, () => {
     assert.equal(started.json.storage, driver);
   });
 
+  test("the pages' CSP lets browsers reach storage and nothing else; the start-up log names its CORS", async () => {
+    const page = await fetch(new URL('/', srv.url));
+    const csp = page.headers.get('content-security-policy') ?? '';
+    const connect = /connect-src ([^;]*)/.exec(csp)?.[1];
+    if (!scaled) {
+      assert.equal(connect, "'self'");
+      return;
+    }
+    const storage = process.env.MANGU_TEST_S3_ENDPOINT; // s3rver: path-style addressing
+    assert.equal(connect, `'self' ${storage}`);
+    const said = srv.logs().find((l) => l.json?.msg === 'storage is reached by browsers');
+    assert.equal(said?.json.origin, storage);
+    assert.equal(said?.json.cors_allowed_origin, srv.url);
+    // the test bucket admits a page of this server, as the README asks operators to configure
+    const t = await presign(srv, { method: 'PUT', key: key('cors.bin'), content_type: 'application/pdf', size: 3, expires_s: 60 });
+    const pre = await fetch(t.json.url, {
+      method: 'OPTIONS',
+      headers: { origin: srv.url, 'access-control-request-method': 'PUT', 'access-control-request-headers': 'content-type' },
+    });
+    assert.equal(pre.status, 200, await pre.text());
+    assert.match(pre.headers.get('access-control-allow-methods') ?? '', /PUT/);
+  });
+
   test('objects round-trip with their content type; every put is a new version', async () => {
     const k = key('a.txt');
     const one = await put(srv, k, 'first version', 'text/plain; charset=utf-8');
@@ -149,6 +172,17 @@ describe('disk upload URLs', { skip: scaled && 'the disk driver (embedded backen
     const short = await target(5, 1);
     await sleep(2100);
     assertError(assert, await send(short, 'hello'), 403, 'forbidden');
+  });
+
+  test('an expired download link is refused', async () => {
+    const k = key('d.txt');
+    assert.equal((await put(srv, k, 'hello')).status, 201);
+    const g = await presign(srv, { method: 'GET', key: k, expires_s: 1 });
+    assert.equal(g.status, 200, g.text);
+    const link = reachable(g.json.url, srv);
+    assert.equal((await api(link, '')).status, 200);
+    await sleep(2100);
+    assertError(assert, await api(link, ''), 403, 'forbidden');
   });
 
   test('an upload URL is not a download URL', async () => {

@@ -198,6 +198,8 @@ test('an admin refund revokes the library access it granted', async () => {
   assert.equal(r.json.refund, 'refunded');
   assert.ok(r.json.order.refunded_at);
   assert.deepEqual(await ownedBookIds(srv, user.token), []);
+  for (const b of books) // nor can it be read
+    assertError(assert, await api(srv.url, `/api/library/${b.id}/content/link`, { headers: bearer(user.token) }), 403, 'forbidden');
   assertError(assert, await api(srv.url, `/api/admin/orders/${co.json.order.id}/refund`, { method: 'POST', headers: bearer(admin.token) }), 409, 'conflict');
   const audit = await api(srv.url, '/api/admin/audit', { headers: bearer(admin.token) });
   assert.ok(audit.json.items.some((a) => a.action === 'order.refund' && a.target_id === String(co.json.order.id)));

@@ -42,7 +42,8 @@ let readerToken;
 // --- helpers -------------------------------------------------------------------
 
 async function api(path, { method = 'GET', body, token, raw, headers = {} } = {}) {
-  const response = await fetch(raw ? path : `${url}/api${path}`, {
+  // raw: an upload target, a path on disk storage (same origin) or a presigned S3 URL
+  const response = await fetch(raw ? new URL(path, url) : `${url}/api${path}`, {
     method,
     headers: {
       Accept: 'application/json',

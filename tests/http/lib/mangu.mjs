@@ -125,6 +125,11 @@ export async function createBucket() {
   const name = `t-${randomId(8)}`;
   const r = await fetch(`${endpoint}/${name}`, { method: 'PUT', signal: AbortSignal.timeout(10000) });
   if (r.status !== 200) throw new Error(`cannot create bucket ${name}: ${r.status} ${await r.text()}`);
+  const cors = process.env.MANGU_TEST_S3_CORS_XML; // browsers upload and read there directly
+  if (cors) {
+    const c = await fetch(`${endpoint}/${name}?cors`, { method: 'PUT', body: fs.readFileSync(cors), signal: AbortSignal.timeout(10000) });
+    if (c.status !== 200) throw new Error(`cannot set the CORS rules of ${name}: ${c.status} ${await c.text()}`);
+  }
   return name;
 }
 

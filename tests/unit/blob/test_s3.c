@@ -477,6 +477,50 @@ static void errors_map_to_codes(void **state)
     blob_close(s);
 }
 
+/* CopyObject: a signed PUT naming its source; a 200 whose body is an <Error> failed. */
+static void copies_are_made_by_the_store(void **state)
+{
+    static const char ok_body[] = "<CopyObjectResult><ETag>\"e\"</ETag></CopyObjectResult>";
+    static const char err_body[] = "<Error><Code>InternalError</Code></Error>";
+    struct blob_store *s = open_store(false, true);
+    struct arena *a = arena_new();
+    const char *version;
+    char ok[256], failed[256], v[256];
+
+    snprintf(ok, sizeof(ok), "HTTP/1.1 200 OK\r\nx-amz-version-id: v2\r\nContent-Length: %zu\r\n\r\n%s",
+             strlen(ok_body), ok_body);
+    snprintf(failed, sizeof(failed), "HTTP/1.1 200 OK\r\nContent-Length: %zu\r\n\r\n%s",
+             strlen(err_body), err_body);
+    fake.s3_answer = ok;
+    assert_int_equal(blob_copy(s, a, "uploads/b/1", "b/1", &version), 0);
+    assert_string_equal(version, "v2");
+    const struct fake_req *r = &fake.reqs[0];
+    assert_string_equal(r->method, "PUT");
+    assert_string_equal(r->target, "/bkt/b/1");
+    assert_string_equal(header(r->head, "x-amz-copy-source", v, sizeof(v)), "/bkt/uploads/b/1");
+    assert_int_equal(r->body_len, 0);
+    assert_signature_valid(r, SK);
+    fake.s3_answer = failed;
+    assert_int_equal(blob_copy(s, a, "uploads/b/1", "b/1", NULL), ERR_UNAVAILABLE);
+    fake.s3_answer = "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n";
+    assert_int_equal(blob_copy(s, a, "uploads/b/2", "b/2", NULL), ERR_NOT_FOUND);
+    assert_int_equal(blob_copy(s, a, "b/1", "b/1", NULL), ERR_INVALID);
+    assert_string_equal(blob_browser_origin(s), endpoint); /* path style: the endpoint */
+    arena_free(a);
+    blob_close(s);
+}
+
+/* Virtual-hosted: browsers reach the bucket's own host. */
+static void browser_origin_names_the_bucket_host(void **state)
+{
+    struct blob_store *s = open_store(false, false);
+    char want[96];
+
+    snprintf(want, sizeof(want), "http://bkt.localhost:%d", fake.port);
+    assert_string_equal(blob_browser_origin(s), want);
+    blob_close(s);
+}
+
 /* Temporary credentials refused as expired are fetched again and the request retried. */
 static void expired_token_is_refreshed_once(void **state)
 {
@@ -552,6 +596,8 @@ int main(void)
         cmocka_unit_test(credentials_json_is_parsed),
         cmocka_unit_test_setup(container_credentials_are_cached, reset),
         cmocka_unit_test_setup(requests_are_signed_and_versioned, reset),
+        cmocka_unit_test_setup(copies_are_made_by_the_store, reset),
+        cmocka_unit_test_setup(browser_origin_names_the_bucket_host, reset),
         cmocka_unit_test_setup(file_uploads_stream, reset),
         cmocka_unit_test_setup(errors_map_to_codes, reset),
         cmocka_unit_test_setup(expired_token_is_refreshed_once, reset),
