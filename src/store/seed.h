@@ -69,6 +69,8 @@ int store_seed_author(struct ctx *cx, const char *slug, const char *name, const 
 /* Leaves an existing account (same e-mail) alone; "made" says which happened. */
 int store_seed_user(struct ctx *cx, const char *email, const char *name, const char *hash,
                     const char *role, long long *id, bool *made);
+/* Sets book "book_id"'s format ("epub" or "pdf") to what its generated manuscript is. */
+int store_seed_book_format(struct ctx *cx, long long book_id, const char *format);
 /* Makes "user_id" the owner of author "author_id" unless either is linked already. */
 int store_seed_link_author_user(struct ctx *cx, long long author_id, long long user_id);
 
