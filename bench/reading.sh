@@ -1,49 +1,46 @@
 #!/usr/bin/env bash
-# bench/reading.sh: progress writes per second, and the library listing of a reader who owns
-# 1,000 books (p95), on the embedded backend (SQLite) or on PostgreSQL (BACKEND=scaled with
-# MANGU_DATABASE_URL pointing at an empty database). Builds nothing: run `make` first.
-# Settings: BOOKS=1000 DURATION=10s MANGU_BIN=build/mangu BACKEND=embedded|scaled
+# bench/reading.sh: progress writes per second, and the library listing (100 per page) of a
+# reader who owns 1,000 books, on the embedded (SQLite) and scaled (PostgreSQL + Redis)
+# backends, one after the other in one run.
+#
+# For each backend it runs bench/reading-bench.mjs under tests/run-http.sh (which starts the
+# scaled services and gives each server a fresh database): `mangu seed --books` makes the books,
+# one reader gets them all, then wrk drives PUT /api/library/{id}/progress and
+# GET /api/library?limit=100 for BENCH_DURATION each. Prints a table; results also go to
+# bench/results/reading-<UTC date and time>.txt. Builds nothing: run `make` first.
+#
+# Settings (environment): MANGU_BIN=build/mangu-test  BENCH_BOOKS=1000  BENCH_DURATION=10s
+#   BENCH_CONNECTIONS=8  BENCH_THREADS=8 (MANGU_THREADS)  BACKENDS="embedded scaled"
+#   BENCH_OUT (append the JSON lines there instead of a new file)
 set -euo pipefail
-cd "$(dirname "${BASH_SOURCE[0]}")/.."
-BOOKS=${BOOKS:-1000}
-DURATION=${DURATION:-10s}
-MANGU_BIN=${MANGU_BIN:-build/mangu}
-BACKEND=${BACKEND:-embedded}
-tmp=$(mktemp -d /tmp/mangu-bench-reading.XXXXXX)
-pid=''
-cleanup() { [[ -n $pid ]] && kill -TERM "$pid" 2>/dev/null && wait "$pid" 2>/dev/null; rm -rf "$tmp"; }
-trap cleanup EXIT
-port=$(python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])')
-export MANGU_DATA_DIR=$tmp/data MANGU_LISTEN=127.0.0.1:$port MANGU_RATE_LIMIT=off \
-	MANGU_RATE_LIMIT_LOGIN=off MANGU_LOG_LEVEL=warn MANGU_AUTO_MIGRATE=1
-[[ $BACKEND == scaled ]] || unset MANGU_DATABASE_URL
-"$MANGU_BIN" seed --books "$BOOKS" >/dev/null
-printf 'bench-reading-password-71\n' >"$tmp/pw"
-"$MANGU_BIN" user create --email r@bench.test --role admin --password-file "$tmp/pw" >/dev/null
-"$MANGU_BIN" serve >"$tmp/log" 2>&1 &
-pid=$!
-url=http://127.0.0.1:$port
-for _ in $(seq 100); do curl -sf "$url/api/health" >/dev/null && break; sleep 0.1; done
-tok=$(curl -sf -H 'content-type: application/json' \
-	-d '{"email":"r@bench.test","password":"bench-reading-password-71"}' "$url/api/auth/login" |
-	python3 -c 'import sys,json;print(json.load(sys.stdin)["access_token"])')
-# ownership straight into the database: the bench measures reading, not buying
-own="INSERT INTO library_entries (user_id, book_id, source) SELECT u.id, b.id, 'admin' FROM users u, books b WHERE u.email = 'r@bench.test';"
-if [[ $BACKEND == scaled ]]; then psql -q "$MANGU_DATABASE_URL" -c "$own"; else sqlite3 "$MANGU_DATA_DIR/mangu.db" "$own"; fi
-book=$(curl -sf -H "authorization: Bearer $tok" "$url/api/library?limit=1" |
-	python3 -c 'import sys,json;print(json.load(sys.stdin)["items"][0]["book"]["id"])')
-cat >"$tmp/put.lua" <<LUA
-wrk.method = "PUT"
-wrk.headers["Authorization"] = "Bearer $tok"
-wrk.headers["Content-Type"] = "application/json"
-wrk.body = '{"position":"epubcfi(/6/14!/4/2/10/1:120)","progress":0.42,"device_id":"bench"}'
-LUA
-cat >"$tmp/get.lua" <<LUA
-wrk.headers["Authorization"] = "Bearer $tok"
-done = function(s, latency, r) io.write(string.format("p95 %.2f ms\n", latency:percentile(95) / 1000)) end
-LUA
-echo "# reading bench, $BACKEND, $BOOKS owned books, $(date -u +%FT%TZ)"
-echo "## progress writes (PUT /api/library/$book/progress), 8 connections"
-wrk -t2 -c8 -d"$DURATION" -s "$tmp/put.lua" "$url/api/library/$book/progress" | grep -E "Requests/sec|Latency|Non-2xx"
-echo "## library listing (GET /api/library?limit=100), 8 connections"
-wrk -t2 -c8 -d"$DURATION" -s "$tmp/get.lua" "$url/api/library?limit=100" | grep -E "Requests/sec|Latency|p95|Non-2xx"
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$root"
+export MANGU_BIN=${MANGU_BIN:-$root/build/mangu-test}
+export BENCH_BOOKS=${BENCH_BOOKS:-1000} BENCH_DURATION=${BENCH_DURATION:-10s}
+export BENCH_CONNECTIONS=${BENCH_CONNECTIONS:-8} BENCH_THREADS=${BENCH_THREADS:-8}
+BACKENDS=${BACKENDS:-embedded scaled}
+[[ -x $MANGU_BIN ]] || { echo "bench: $MANGU_BIN not found; run make first" >&2; exit 1; }
+command -v wrk >/dev/null || { echo "bench: wrk not found" >&2; exit 1; }
+[[ -d tests/node_modules ]] || { echo "bench: run (cd tests && npm ci) first" >&2; exit 1; }
+
+mkdir -p bench/results
+stamp=$(date -u +%Y%m%dT%H%M%SZ)
+export BENCH_OUT=${BENCH_OUT:-$root/bench/results/reading-$stamp.jsonl}
+touch "$BENCH_OUT"
+from=$(wc -l <"$BENCH_OUT")
+for b in $BACKENDS; do
+	MANGU_TEST_LOG_DIR=$root/build/bench-logs/reading-$b tests/run-http.sh "$b" "$root/bench/reading-bench.mjs" >&2
+done
+
+txt=${BENCH_OUT%.jsonl}.txt
+{
+	echo "reading benchmark $stamp: $BENCH_BOOKS books owned, $BENCH_CONNECTIONS connections, $BENCH_DURATION each, MANGU_THREADS=$BENCH_THREADS, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $MANGU_BIN"
+	printf '%-9s %-17s %8s %8s %8s %8s %7s\n' backend measure req/s p50_ms p95_ms p99_ms errors
+	tail -n +"$((from + 1))" "$BENCH_OUT" | node -e '
+for (const l of require("fs").readFileSync(0, "utf8").trim().split("\n")) {
+  const r = JSON.parse(l);
+  const c = [r.rps, r.p50_ms, r.p95_ms, r.p99_ms].map((v) => String(v).padStart(8));
+  console.log([r.backend.padEnd(9), r.measure.padEnd(17), ...c, String(r.errors).padStart(7)].join(" "));
+}'
+} | tee -a "$txt"

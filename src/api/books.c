@@ -10,6 +10,7 @@
 #include "core/str.h"
 #include "service/books.h"
 #include "service/views.h"
+#include "store/library.h"
 
 #define FEATURED_TTL 300 /* the seed's featured_books lifetime */
 #define TRENDING_TTL 180 /* the seed's trending_books lifetime */
@@ -193,10 +194,15 @@ static json_t *detail_json(struct ctx *cx, const struct book *b, bool can_edit)
     struct book *related;
     int n = 0;
 
+    bool has_sample = false;
+
     for (int i = 0; i < b->n_categories; i++)
         json_array_append_new(cats, api_catalog_ref(&b->categories[i]));
     if (books_related(cx, b, &related, &n) != 0)
         n = 0; /* a page without suggestions beats no page */
+    if (store_library_has_sample(cx, b->id, &has_sample) != 0)
+        has_sample = false; /* no "Read a sample" link beats no page */
+    json_object_set_new(o, "has_sample", json_boolean(has_sample));
     json_object_update_new(
         o,
         json_pack("{s:s?, s:s?, s:o, s:o, s:o, s:s, s:I, s:I, s:s, s:s, s:o, s:b}", "description",

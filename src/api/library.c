@@ -15,12 +15,22 @@ static int path_id(struct ctx *cx, struct http_request *req, const char *name, l
     return 0;
 }
 
+/* The entry's book summary, saying whether a free sample can be read. */
+static json_t *entry_book_json(const struct library_entry *e)
+{
+    json_t *book = api_book_summary(&e->book);
+
+    json_object_set_new(book, "has_sample", json_boolean(e->book_has_sample));
+    return book;
+}
+
 static json_t *entry_json(const struct library_entry *e)
 {
-    return json_pack("{s:o, s:s, s:f, s:s?, s:s?, s:s?, s:s, s:I}", "book",
-                     api_book_summary(&e->book), "source", e->source, "progress", e->progress,
+    return json_pack("{s:o, s:s, s:f, s:s?, s:s?, s:s?, s:s?, s:s, s:I}", "book",
+                     entry_book_json(e), "source", e->source, "progress", e->progress,
                      "position", e->position, "position_device", e->position_device,
-                     "last_read_at", e->last_read_at, "added_at", e->added_at, "downloads",
+                     "position_device_name", e->position_device_name, "last_read_at",
+                     e->last_read_at, "added_at", e->added_at, "downloads",
                      (json_int_t)e->downloads);
 }
 
@@ -101,17 +111,38 @@ int api_library_claim(struct ctx *cx, struct http_request *req, struct http_resp
     return rc;
 }
 
+static json_t *positions_json(const struct reading_position *d, int n)
+{
+    json_t *arr = json_array();
+
+    for (int i = 0; i < n; i++)
+        json_array_append_new(arr, json_pack("{s:s, s:s?, s:s?, s:f, s:s?}", "device_id",
+                                             d[i].device_id, "device_name", d[i].device_name,
+                                             "position", d[i].position, "progress",
+                                             d[i].progress, "updated_at", d[i].updated_at));
+    return arr;
+}
+
+/*
+ * The latest position (from whichever device saved it last, named by "device_name") and each
+ * device's own last position under "devices".
+ */
 int api_library_progress_show(struct ctx *cx, struct http_request *req,
                               struct http_response *res)
 {
     struct library_entry e;
-    int rc = find_entry(cx, req, &e);
+    struct reading_position *devices;
+    int n = 0, rc = find_entry(cx, req, &e);
 
     if (rc == 0)
-        http_respond_json_new(res, 200,
-                              json_pack("{s:s?, s:f, s:s?, s:s?}", "position", e.position,
-                                        "progress", e.progress, "device_id", e.position_device,
-                                        "updated_at", e.last_read_at));
+        rc = store_library_positions(cx, cx->user_id, e.book.id, &devices, &n);
+    if (rc == 0)
+        http_respond_json_new(
+            res, 200,
+            json_pack("{s:s?, s:f, s:s?, s:s?, s:s?, s:o}", "position", e.position, "progress",
+                      e.progress, "device_id", e.position_device, "device_name",
+                      e.position_device_name, "updated_at", e.last_read_at, "devices",
+                      positions_json(devices, n)));
     return rc;
 }
 

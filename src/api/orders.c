@@ -33,6 +33,8 @@ json_t *order_to_json(struct ctx *cx, const struct order *o, bool admin)
         pending ? o->checkout_url : NULL, "created_at", o->created_at, "updated_at", o->updated_at,
         "paid_at", o->paid_at, "refunded_at", o->refunded_at, "closed_at", o->closed_at);
 
+    json_object_set_new(j, "refunded_cents", json_integer(o->refunded_cents));
+
     if (admin) {
         json_object_set_new(j, "user_id", o->user_id ? json_integer(o->user_id) : json_null());
         json_object_set_new(j, "email", o->email ? json_string(o->email) : json_null());

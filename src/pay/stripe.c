@@ -236,3 +236,33 @@ int stripe_sessions_list(struct ctx *cx, long long since, const char *starting_a
     buf_release(&b);
     return call_json(cx, &c, page);
 }
+
+/* "/v1/checkout/sessions/<id><tail>" with the id escaped. */
+static const char *session_path(struct ctx *cx, const char *id, const char *tail)
+{
+    struct buf b = BUF_INIT;
+    const char *path;
+
+    buf_adds(&b, "/v1/checkout/sessions/");
+    add_escaped(&b, id);
+    buf_adds(&b, tail);
+    path = arena_strdup(cx->arena, b.p);
+    buf_release(&b);
+    return path;
+}
+
+int stripe_session_expire(struct ctx *cx, const char *session_id, json_t **session)
+{
+    struct call c = {.path = session_path(cx, session_id, "/expire"),
+                     .form = "",
+                     .idem = arena_printf(cx->arena, "expire-%s", session_id)};
+
+    return call_json(cx, &c, session);
+}
+
+int stripe_session_get(struct ctx *cx, const char *session_id, json_t **session)
+{
+    struct call c = {.path = session_path(cx, session_id, "")};
+
+    return call_json(cx, &c, session);
+}

@@ -46,6 +46,14 @@ int stripe_session_create(struct ctx *cx, const struct stripe_session_in *in,
 int stripe_refund_create(struct ctx *cx, const char *payment_intent, long long order_id,
                          const char **refund_id, const char **status);
 /*
+ * POST /v1/checkout/sessions/{id}/expire, so an open session can no longer be paid. Stripe
+ * refuses (ERR_INTERNAL) a session that is not open, such as one already completed; ask
+ * stripe_session_get() what it is then. "session" is Stripe's object, owned by cx->arena.
+ */
+int stripe_session_expire(struct ctx *cx, const char *session_id, json_t **session);
+/* GET /v1/checkout/sessions/{id}; "session" owned by cx->arena. */
+int stripe_session_get(struct ctx *cx, const char *session_id, json_t **session);
+/*
  * GET /v1/checkout/sessions?status=complete&created[gte]=<since>&limit=100, continuing after
  * the session id "starting_after" (NULL for the first page). "page" is Stripe's list object,
  * owned by cx->arena.

@@ -6,6 +6,7 @@
 #include "core/timefmt.h"
 #include "media/epub_build.h"
 #include "store/files.h"
+#include "store/seed.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -84,28 +85,50 @@ static void make_chapters(struct arena *a, long long id, struct epub_chapter *ch
     }
 }
 
-static int attach(struct ctx *cx, const struct bare_book *bk, const char *now)
+#define SAMPLE_CHAPTERS 2 /* the free sample: the opening chapters */
+
+/* Builds an EPUB of the first "chapters" chapters and stores it as the book's ready "kind". */
+static int store_epub(struct ctx *cx, const struct bare_book *bk, struct epub_book *book,
+                      int chapters, const char *kind, const char *now)
 {
-    struct epub_chapter ch[CHAPTERS];
     char sha[SECRET_HASH_LEN], rnd[17];
     unsigned char *data;
     size_t len;
-    struct epub_book book = {
-        arena_printf(cx->arena, "urn:mangu:book:%lld", bk->id), bk->title, bk->author,
-        bk->language ? bk->language : "en", bk->description, now, ch, CHAPTERS};
 
-    make_chapters(cx->arena, bk->id, ch);
-    if (epub_build(cx->arena, &book, &data, &len) != 0)
-        return cx_fail(cx, ERR_INTERNAL, "cannot build the EPUB of book %lld", bk->id);
+    book->n_chapters = chapters;
+    if (epub_build(cx->arena, book, &data, &len) != 0)
+        return cx_fail(cx, ERR_INTERNAL, "cannot build the %s EPUB of book %lld", kind, bk->id);
     secret_sha256_hex((const char *)data, len, sha);
     secret_hex_new(rnd, 8);
-    struct file_row f = {.book_id = bk->id, .kind = "manuscript", .version = 1,
-                         .original_name = "demo.epub", .content_type = "application/epub+zip",
+    struct file_row f = {.book_id = bk->id, .kind = kind, .version = 1,
+                         .original_name = strcmp(kind, "sample") ? "demo.epub" : "demo-sample.epub",
+                         .content_type = "application/epub+zip",
                          .size_bytes = (long long)len, .sha256 = sha};
-    f.storage_key = arena_printf(cx->arena, "books/%lld/manuscript/v1-%s", bk->id, rnd);
+    f.storage_key = arena_printf(cx->arena, "books/%lld/%s/v1-%s", bk->id, kind, rnd);
     if (blob_put(cx->app->blob, cx->arena, f.storage_key, data, len, f.content_type, NULL) != 0)
         return cx_fail(cx, ERR_UNAVAILABLE, "storage is unavailable");
     return store_files_insert_ready(cx, &f, now);
+}
+
+/*
+ * The book's manuscript (every chapter) and free sample (the opening ones), both EPUB, and the
+ * book's format set to match: the seed marks some demo books PDF, but what is read is this.
+ */
+static int attach(struct ctx *cx, const struct bare_book *bk, const char *now)
+{
+    struct epub_chapter ch[CHAPTERS];
+    struct epub_book book = {
+        arena_printf(cx->arena, "urn:mangu:book:%lld", bk->id), bk->title, bk->author,
+        bk->language ? bk->language : "en", bk->description, now, ch, CHAPTERS};
+    int rc;
+
+    make_chapters(cx->arena, bk->id, ch);
+    if ((rc = store_epub(cx, bk, &book, CHAPTERS, "manuscript", now)) != 0)
+        return rc;
+    book.identifier = arena_printf(cx->arena, "urn:mangu:book:%lld:sample", bk->id);
+    if ((rc = store_epub(cx, bk, &book, SAMPLE_CHAPTERS, "sample", now)) != 0)
+        return rc;
+    return store_seed_book_format(cx, bk->id, "epub");
 }
 
 int demo_books_attach_manuscripts(struct ctx *cx, int *made)

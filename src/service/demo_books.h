@@ -6,8 +6,9 @@
 
 /*
  * Gives every book without a manuscript a generated EPUB (chapters of prose made from the
- * book's id, so the same every run), stored through the object store and recorded as its
- * ready manuscript. Returns 0 and the count in "made", or an enum err.
+ * book's id, so the same every run) and a free sample (its opening chapters), stored through
+ * the object store and recorded as ready; the book's format becomes "epub" to match. Returns 0
+ * and the count in "made", or an enum err.
  */
 int demo_books_attach_manuscripts(struct ctx *cx, int *made);
 

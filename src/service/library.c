@@ -61,10 +61,17 @@ int library_save_progress(struct ctx *cx, long long book_id, const struct progre
     if (json_object_size(fields))
         return invalid(cx, fields);
     json_decref(fields);
-    int rc = store_library_save_position(cx, cx->user_id, book_id, in->device_id,
-                                         in->device_name, in->position, in->progress,
-                                         time_from_now(cx->arena, 0));
-    return rc == ERR_NOT_FOUND ? cx_fail(cx, rc, "you do not own this book") : rc;
+    /* One transaction: the entry's latest and the device's own row commit (and sync) once. */
+    int rc = cx_begin(cx);
+    if (rc != 0)
+        return rc;
+    rc = store_library_save_position(cx, cx->user_id, book_id, in->device_id, in->device_name,
+                                     in->position, in->progress, time_from_now(cx->arena, 0));
+    if (rc != 0) {
+        cx_rollback(cx);
+        return rc == ERR_NOT_FOUND ? cx_fail(cx, rc, "you do not own this book") : rc;
+    }
+    return cx_commit(cx);
 }
 
 static const char *opt_string(json_t *body, const char *key, size_t max, json_t *fields)

@@ -100,8 +100,9 @@ static int insert_order(struct ctx *cx, const struct cart *c, const char *now, l
     return rc;
 }
 
-/* Lines, coupon redemption, and the user's older pending orders cancelled. */
-static int fill_order(struct ctx *cx, const struct cart *c, long long id, const char *now)
+/* Lines, coupon redemption, and the user's older pending orders cancelled (into "old"). */
+static int fill_order(struct ctx *cx, const struct cart *c, long long id, const char *now,
+                      struct db_result **old_out)
 {
     struct db_result *old;
     int rc = 0;
@@ -125,12 +126,14 @@ static int fill_order(struct ctx *cx, const struct cart *c, long long id, const 
     for (int i = 0; rc == 0 && i < old->nrows; i++)
         if (db_get(old, i, 0))
             rc = store_coupons_release(cx, db_get_int(old, i, 0), now);
+    if (rc == 0)
+        *old_out = old;
     return rc;
 }
 
 /* Inside the checkout transaction: the reused or new order in "out". */
 static int make_order(struct ctx *cx, const struct cart *c, const char *now,
-                      struct checkout_out *out)
+                      struct checkout_out *out, struct db_result **superseded)
 {
     long long id = 0;
     bool done;
@@ -143,7 +146,7 @@ static int make_order(struct ctx *cx, const struct cart *c, const char *now,
         return rc;
     out->created = true;
     if ((rc = insert_order(cx, c, now, &id)) == 0)
-        rc = fill_order(cx, c, id, now);
+        rc = fill_order(cx, c, id, now, superseded);
     if (rc == 0)
         rc = store_orders_find(cx, id, &out->order);
     if (rc == 0 && c->total_cents == 0)
@@ -153,9 +156,30 @@ static int make_order(struct ctx *cx, const struct cart *c, const char *now,
     return rc;
 }
 
+/*
+ * After the checkout's commit: the Stripe Checkout Sessions of the orders it cancelled are
+ * expired, so an old link cannot take money for a cancelled order (a session Stripe reports
+ * complete is fulfilled instead). Best effort: the new checkout stands whatever Stripe says; an
+ * old session left open expires by itself, and a payment on it still arrives by webhook.
+ */
+static void expire_superseded(struct ctx *cx, const struct db_result *old)
+{
+    int code = cx->err_code;
+    const char *msg = cx->err_msg;
+
+    for (int i = 0; old && i < old->nrows; i++) {
+        const char *provider = db_get(old, i, 2), *session = db_get(old, i, 3);
+        if (provider && strcmp(provider, "stripe") == 0 && session)
+            payments_stripe_expire(cx, db_get_int(old, i, 1), session);
+    }
+    cx->err_code = code;
+    cx->err_msg = msg;
+}
+
 int orders_checkout(struct ctx *cx, struct checkout_out *out)
 {
     const char *now = time_from_now(cx->arena, 0);
+    struct db_result *superseded = NULL;
     struct cart c;
     int rc = cx_begin(cx);
 
@@ -164,13 +188,14 @@ int orders_checkout(struct ctx *cx, struct checkout_out *out)
         return rc;
     if ((rc = store_cart_lock(cx, cx->user_id, now)) == 0 &&
         (rc = cart_load(cx, cx->user_id, now, &c)) == 0 && (rc = check_cart(cx, &c)) == 0)
-        rc = make_order(cx, &c, now, out);
+        rc = make_order(cx, &c, now, out, &superseded);
     if (rc != 0) {
         cx_rollback(cx);
         return rc;
     }
     if ((rc = cx_commit(cx)) != 0)
         return rc;
+    expire_superseded(cx, superseded);
     if (out->created)
         log_json(LOG_INFO, "order created",
                  json_pack("{s:s, s:I, s:s, s:I, s:s}", "request_id", cx->request_id, "order_id",

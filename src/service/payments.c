@@ -126,6 +126,43 @@ int payments_stripe_refund(struct ctx *cx, const struct order *o, const char **r
     return stripe_refund_create(cx, o->payment_intent_id, o->id, refund_id, status);
 }
 
+/* Logs what became of a superseded order's session. */
+static void log_expiry(struct ctx *cx, long long order_id, const char *session, const char *what)
+{
+    log_json(LOG_INFO, "superseded checkout session",
+             json_pack("{s:s, s:I, s:s, s:s}", "request_id", cx->request_id, "order_id",
+                       (json_int_t)order_id, "session", session, "outcome", what));
+}
+
+int payments_stripe_expire(struct ctx *cx, long long order_id, const char *session_id)
+{
+    json_t *s = NULL;
+    long long paid_order = 0;
+    bool fulfilled = false;
+    int rc;
+
+    if (!cx->app->cfg->stripe_secret_key)
+        return 0;
+    rc = stripe_session_expire(cx, session_id, &s);
+    if (rc == 0) {
+        log_expiry(cx, order_id, session_id, "expired");
+        return 0;
+    }
+    if (rc != ERR_INTERNAL) /* unreachable: it expires by itself; a payment comes by webhook */
+        return rc;
+    if ((rc = stripe_session_get(cx, session_id, &s)) != 0)
+        return rc;
+    const char *status = json_string_value(json_object_get(s, "status"));
+    if (!status || strcmp(status, "complete") != 0) {
+        log_expiry(cx, order_id, session_id, status ? status : "unknown");
+        return 0;
+    }
+    rc = webhooks_stripe_session_completed(cx, s, &paid_order, &fulfilled);
+    if (rc == 0)
+        log_expiry(cx, order_id, session_id, fulfilled ? "completed: fulfilled" : "completed");
+    return rc;
+}
+
 /* The test-checkout order "id" if the caller may act on it: token, owner or admin. */
 static int dev_order(struct ctx *cx, long long id, const char *token, struct order *out)
 {

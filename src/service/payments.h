@@ -27,6 +27,12 @@ const char *payments_cancel_url(struct ctx *cx, long long order_id);
  * reached (the order stays pending); ERR_INTERNAL when Stripe refuses (the order fails).
  */
 int payments_start(struct ctx *cx, struct order *o, const char **url);
+/*
+ * Expires the open Stripe Checkout Session "session_id" of cancelled order "order_id". When
+ * Stripe refuses because the session was completed meanwhile, the payment is applied through
+ * webhooks_stripe_session_completed() rather than lost. 0 or an enum err (logged).
+ */
+int payments_stripe_expire(struct ctx *cx, long long order_id, const char *session_id);
 /* Asks Stripe to refund "o"'s payment intent in full. */
 int payments_stripe_refund(struct ctx *cx, const struct order *o, const char **refund_id,
                            const char **status);
@@ -62,6 +68,14 @@ struct webhook_result {
  */
 int webhooks_stripe(struct ctx *cx, const char *signature, struct str body,
                     struct webhook_result *out);
+
+/*
+ * Applies Stripe Checkout Session object "session" as its checkout.session.completed event
+ * would be (a session not paid does nothing), in one transaction recorded under the event id
+ * "reconcile:<session id>". "*fulfilled" says whether this call paid the order.
+ */
+int webhooks_stripe_session_completed(struct ctx *cx, json_t *session, long long *order_id,
+                                      bool *fulfilled);
 
 struct reconcile_report {
     int checked;   /* completed sessions Stripe listed */

@@ -308,12 +308,13 @@ static void draw_stats(struct seed_book *b, struct rng *r, int days, int age_day
             continue;
         double v = base * pow(1 + trend, -ago) * (0.7 + rng_unit(r) * 0.6);
         b->daily_views[d] = (int)v + 1;
-        b->daily_purchases[d] = (int)(v * conv + rng_unit(r));
+        int sold = (int)(v * conv + rng_unit(r));
+        /* a free book is claimed, never bought; each sale is a daily row with its revenue */
+        b->daily_purchases[d] = b->price_cents ? sold : 0;
         b->views += b->daily_views[d];
         b->purchases += b->daily_purchases[d];
     }
     b->views += (long long)(base * 0.6 * (age_days > 14 ? age_days - 14 : 0));
-    b->purchases += (long long)(base * 0.6 * conv * (age_days > 14 ? age_days - 14 : 0));
 }
 
 void seed_numbers(struct seed_book *b, const struct seed_profile *p, struct rng *r, time_t now)

@@ -135,6 +135,24 @@ static int on_session(struct ctx *cx, struct event *ev)
     return rc ? rc : done(cx, ev, o.id);
 }
 
+/*
+ * Part of the charge was refunded: the amount is recorded (shown as the order's refunded_cents)
+ * and the order stays paid with its books; only a full refund revokes access.
+ */
+static int partial_refund(struct ctx *cx, struct event *ev, const struct order *o)
+{
+    json_t *ch = ev->object, *amount = json_object_get(ch, "amount_refunded");
+    const char *charge = str(ch, "id");
+
+    if (!charge || !json_is_integer(amount) || json_integer_value(amount) <= 0)
+        return 0;
+    log_json(LOG_INFO, "partial refund recorded; the order stays paid",
+             json_pack("{s:s, s:I, s:I}", "request_id", cx->request_id, "order_id",
+                       (json_int_t)o->id, "amount_refunded", json_integer_value(amount)));
+    return store_payments_partial_refund(cx, o->id, arena_printf(cx->arena, "%s:refunded", charge),
+                                         json_integer_value(amount), o->currency, ev->now);
+}
+
 static int on_refunded(struct ctx *cx, struct event *ev)
 {
     json_t *ch = ev->object;
@@ -156,9 +174,7 @@ static int on_refunded(struct ctx *cx, struct event *ev)
     if (json_is_true(json_object_get(ch, "refunded")))
         rc = orders_refund_confirmed(cx, &o, NULL, &changed);
     else
-        log_json(
-            LOG_INFO, "partial refund recorded only",
-            json_pack("{s:s, s:I}", "request_id", cx->request_id, "order_id", (json_int_t)o.id));
+        rc = partial_refund(cx, ev, &o);
     return rc ? rc : done(cx, ev, o.id);
 }
 
@@ -245,24 +261,41 @@ int webhooks_stripe(struct ctx *cx, const char *signature, struct str body,
     return apply(cx, id, &ev, fn);
 }
 
-/* Applies one listed session as if its checkout.session.completed had arrived. */
-static int reconcile_one(struct ctx *cx, json_t *s, struct reconcile_report *out)
+int webhooks_stripe_session_completed(struct ctx *cx, json_t *session, long long *order_id,
+                                      bool *fulfilled)
 {
     struct webhook_result r = {0};
     struct event ev = {.type = "checkout.session.completed",
-                       .object = s,
+                       .object = session,
                        .now = time_from_now(cx->arena, 0),
                        .out = &r};
-    const char *sid = str(s, "id"), *paid = str(s, "payment_status");
+    const char *sid = str(session, "id"), *paid = str(session, "payment_status");
+    int rc = 0;
 
-    out->checked++;
+    *fulfilled = false;
+    *order_id = 0;
     if (!sid || !(is(paid, "paid") || is(paid, "no_payment_required")))
         return 0;
-    int rc = apply(cx, arena_printf(cx->arena, "reconcile:%s", sid), &ev, on_session);
-    if (rc == 0 && r.fulfilled) {
+    /* the id reconciliation uses too: whichever comes first applies it, the other is a duplicate */
+    rc = apply(cx, arena_printf(cx->arena, "reconcile:%s", sid), &ev, on_session);
+    *fulfilled = rc == 0 && r.fulfilled;
+    *order_id = r.order_id;
+    return rc;
+}
+
+/* Applies one listed session as if its checkout.session.completed had arrived. */
+static int reconcile_one(struct ctx *cx, json_t *s, struct reconcile_report *out)
+{
+    long long order_id;
+    bool fulfilled;
+    int rc = webhooks_stripe_session_completed(cx, s, &order_id, &fulfilled);
+
+    out->checked++;
+    if (rc == 0 && fulfilled) {
         out->fulfilled++;
         log_json(LOG_WARN, "reconciliation fulfilled an order whose webhook never came",
-                 json_pack("{s:I, s:s}", "order_id", (json_int_t)r.order_id, "session", sid));
+                 json_pack("{s:I, s:s?}", "order_id", (json_int_t)order_id, "session",
+                           str(s, "id")));
     }
     return rc;
 }

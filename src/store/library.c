@@ -3,24 +3,30 @@
 
 #include <stdlib.h>
 
+#define HAS_SAMPLE                                                                                 \
+    "EXISTS (SELECT 1 FROM files f WHERE f.book_id = b.id AND f.kind = 'sample' "                 \
+    "AND f.status = 'ready')"
 #define ENTRY_COLS                                                                                 \
     STORE_BOOK_SUMMARY ", l.source, l.progress, l.position, l.position_device, l.last_read_at, "  \
-                       "l.added_at, l.downloads "
+                       "l.added_at, l.downloads, (SELECT rp.device_name FROM reading_positions "   \
+                       "rp WHERE rp.user_id = l.user_id AND rp.book_id = l.book_id "               \
+                       "AND rp.device_id = l.position_device), " HAS_SAMPLE " "
 #define ENTRY_FROM                                                                                 \
     "FROM library_entries l JOIN books b ON b.id = l.book_id "                                     \
     "WHERE l.user_id = $1 AND l.revoked_at IS NULL "
 #define PAGE " LIMIT $2 OFFSET $3"
 
+/* The orders follow the live-entry indexes of migration 0009: the page is read, not sorted. */
 static const char SQL_LIB_BY_LAST_READ[] =
     "SELECT " ENTRY_COLS ENTRY_FROM
-    "ORDER BY l.last_read_at DESC NULLS LAST, l.added_at DESC, b.id" PAGE;
+    "ORDER BY l.last_read_at DESC NULLS LAST, l.added_at DESC, l.book_id DESC" PAGE;
 static const char SQL_LIB_BY_ADDED[] =
-    "SELECT " ENTRY_COLS ENTRY_FROM "ORDER BY l.added_at DESC, b.id DESC" PAGE;
+    "SELECT " ENTRY_COLS ENTRY_FROM "ORDER BY l.added_at DESC, l.book_id DESC" PAGE;
 static const char SQL_LIB_BY_TITLE[] =
     "SELECT " ENTRY_COLS ENTRY_FROM "ORDER BY b.title, b.id" PAGE;
 static const char SQL_LIB_STARTED[] =
     "SELECT " ENTRY_COLS ENTRY_FROM "AND l.progress > 0 AND l.progress < 0.995 "
-    "ORDER BY l.last_read_at DESC NULLS LAST, b.id" PAGE;
+    "ORDER BY l.last_read_at DESC NULLS LAST, l.added_at DESC, l.book_id DESC" PAGE;
 static const char SQL_LIB_COUNT[] =
     "SELECT count(*) FROM library_entries l WHERE l.user_id = $1 AND l.revoked_at IS NULL";
 static const char SQL_LIB_COUNT_STARTED[] =
@@ -40,6 +46,10 @@ static const char SQL_LIB_DEVICE[] =
 static const char SQL_LIB_POSITION[] =
     "UPDATE library_entries SET position = $3, progress = $4, position_device = $5, "
     "last_read_at = $6 WHERE user_id = $1 AND book_id = $2 AND revoked_at IS NULL";
+static const char SQL_LIB_DEVICES[] =
+    "SELECT device_id, device_name, position, progress, updated_at FROM reading_positions "
+    "WHERE user_id = $1 AND book_id = $2 ORDER BY updated_at DESC, device_id LIMIT 20";
+static const char SQL_LIB_HAS_SAMPLE[] = "SELECT " HAS_SAMPLE " FROM books b WHERE b.id = $1";
 static const char SQL_LIB_DOWNLOAD[] =
     "UPDATE library_entries SET downloads = downloads + 1 WHERE user_id = $1 AND book_id = $2";
 static const char SQL_BOOK_PRICE[] =
@@ -128,6 +138,8 @@ static int read_entries(struct ctx *cx, const struct db_result *r, struct librar
         e->last_read_at = db_get(r, i, base + 4);
         e->added_at = db_get(r, i, base + 5);
         e->downloads = db_get_int(r, i, base + 6);
+        e->position_device_name = db_get(r, i, base + 7);
+        e->book_has_sample = db_get_bool(r, i, base + 8);
     }
     return 0;
 }
@@ -192,6 +204,38 @@ int store_library_save_position(struct ctx *cx, long long user_id, long long boo
     if (rc == 0 && r->changes == 0)
         return ERR_NOT_FOUND;
     return rc ? rc : cx_query(cx, SQL_LIB_DEVICE, d, 7, NULL);
+}
+
+int store_library_positions(struct ctx *cx, long long user_id, long long book_id,
+                            struct reading_position **items, int *n)
+{
+    struct db_param p[] = {DBP_INT(user_id), DBP_INT(book_id)};
+    struct db_result *r;
+    int rc = cx_query(cx, SQL_LIB_DEVICES, p, 2, &r);
+
+    if (rc != 0)
+        return rc;
+    *n = r->nrows;
+    *items = arena_zalloc(cx->arena, sizeof(**items) * (size_t)(r->nrows + 1));
+    for (int i = 0; i < r->nrows; i++) {
+        struct reading_position *d = &(*items)[i];
+        d->device_id = db_get(r, i, 0);
+        d->device_name = db_get(r, i, 1);
+        d->position = db_get(r, i, 2);
+        d->progress = atof(db_get(r, i, 3) ? db_get(r, i, 3) : "0");
+        d->updated_at = db_get(r, i, 4);
+    }
+    return 0;
+}
+
+int store_library_has_sample(struct ctx *cx, long long book_id, bool *yes)
+{
+    struct db_param p[] = {DBP_INT(book_id)};
+    struct db_result *r;
+    int rc = cx_query(cx, SQL_LIB_HAS_SAMPLE, p, 1, &r);
+
+    *yes = rc == 0 && db_get_bool(r, 0, 0);
+    return rc;
 }
 
 int store_library_count_download(struct ctx *cx, long long user_id, long long book_id)

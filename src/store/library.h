@@ -10,8 +10,16 @@
 struct library_entry {
     struct book book; /* summary fields */
     const char *source, *position, *position_device, *last_read_at, *added_at;
+    const char *position_device_name; /* what "position_device" calls itself; may be NULL */
     double progress;
     long long downloads;
+    bool book_has_sample; /* a ready sample file exists for the book */
+};
+
+/* The last position one device saved. */
+struct reading_position {
+    const char *device_id, *device_name, *position, *updated_at;
+    double progress;
 };
 
 enum library_sort { LIBRARY_SORT_LAST_READ, LIBRARY_SORT_ADDED, LIBRARY_SORT_TITLE };
@@ -42,6 +50,11 @@ int store_library_claim(struct ctx *cx, long long user_id, long long book_id, bo
 int store_library_save_position(struct ctx *cx, long long user_id, long long book_id,
                                 const char *device, const char *device_name,
                                 const char *position, double progress, const char *now);
+/* Each device's last position in a book, the newest first (at most 20), in the arena. */
+int store_library_positions(struct ctx *cx, long long user_id, long long book_id,
+                            struct reading_position **items, int *n);
+/* Whether book "book_id" has a ready sample file (false for no such book). */
+int store_library_has_sample(struct ctx *cx, long long book_id, bool *yes);
 int store_library_count_download(struct ctx *cx, long long user_id, long long book_id);
 
 /* Published, not deleted book facts a library action needs. */

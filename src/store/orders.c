@@ -9,7 +9,9 @@
     "o.id, o.number, o.user_id, o.email, o.status, o.currency, o.subtotal_cents, "                 \
     "o.discount_cents, o.total_cents, o.coupon_id, o.coupon_code, o.provider, "                    \
     "o.provider_session_id, o.payment_intent_id, o.checkout_url, o.created_at, o.updated_at, "     \
-    "o.paid_at, o.refunded_at, o.closed_at FROM orders o "
+    "o.paid_at, o.refunded_at, o.closed_at, (SELECT COALESCE(max(p.amount_cents), 0) "         \
+    "FROM payments p WHERE p.order_id = o.id AND p.kind = 'refund' "                               \
+    "AND p.status = 'succeeded') FROM orders o "
 #define ITEM_COLS                                                                                  \
     "SELECT i.order_id, i.book_id, i.title, i.currency, b.slug, b.cover_key, "                     \
     "i.unit_price_cents, i.discount_cents FROM order_items i JOIN books b ON b.id = i.book_id "
@@ -57,7 +59,8 @@ static const char SQL_CLOSE[] = "UPDATE orders SET status = $2, closed_at = $3, 
                                 "WHERE id = $1 AND status = 'pending'";
 static const char SQL_SUPERSEDE[] =
     "UPDATE orders SET status = 'cancelled', closed_at = $3, updated_at = $3 "
-    "WHERE user_id = $1 AND status = 'pending' AND id <> $2 RETURNING coupon_id";
+    "WHERE user_id = $1 AND status = 'pending' AND id <> $2 "
+    "RETURNING coupon_id, id, provider, provider_session_id";
 static const char SQL_REFUND_PAID[] =
     "UPDATE orders SET status = 'refunded', refunded_at = $2, updated_at = $2 "
     "WHERE id = $1 AND status = 'paid'";
@@ -116,6 +119,7 @@ static void map_order(const struct db_result *r, int row, struct order *o)
     o->paid_at = db_get(r, row, 17);
     o->refunded_at = db_get(r, row, 18);
     o->closed_at = db_get(r, row, 19);
+    o->refunded_cents = db_get_int(r, row, 20);
 }
 
 /* Hangs the item rows of "r" (order_id first) on the matching orders. */
@@ -285,11 +289,11 @@ int store_orders_close(struct ctx *cx, long long id, const char *status, const c
 }
 
 int store_orders_supersede(struct ctx *cx, long long user_id, long long keep_id, const char *now,
-                           struct db_result **coupons)
+                           struct db_result **cancelled)
 {
     struct db_param p[] = {DBP_INT(user_id), DBP_INT(keep_id), DBP_TEXT(now)};
 
-    return cx_query(cx, SQL_SUPERSEDE, p, 3, coupons);
+    return cx_query(cx, SQL_SUPERSEDE, p, 3, cancelled);
 }
 
 int store_orders_mark_refunded(struct ctx *cx, long long id, bool was_paid, const char *now,

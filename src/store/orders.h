@@ -22,7 +22,8 @@ struct order {
     const char *status; /* pending paid refunded cancelled expired failed */
     const char *currency;
     long long subtotal_cents, discount_cents, total_cents;
-    long long coupon_id; /* 0 when none */
+    long long refunded_cents; /* the largest refund that succeeded (cumulative), 0 when none */
+    long long coupon_id;      /* 0 when none */
     const char *coupon_code;
     const char *provider; /* "dev", "stripe" or NULL (nothing to pay) */
     const char *provider_session_id, *payment_intent_id, *checkout_url;
@@ -70,9 +71,12 @@ int store_orders_mark_paid(struct ctx *cx, long long id, const char *payment_int
 /* pending -> "status" (cancelled, expired, failed); "changed" false when it was not pending. */
 int store_orders_close(struct ctx *cx, long long id, const char *status, const char *now,
                        bool *changed);
-/* Cancels the user's other pending orders; their coupon ids (non-NULL) come back in "coupons". */
+/*
+ * Cancels the user's other pending orders; one row each comes back in "cancelled": coupon_id
+ * (may be NULL), id, provider, provider_session_id (may be NULL).
+ */
 int store_orders_supersede(struct ctx *cx, long long user_id, long long keep_id, const char *now,
-                           struct db_result **coupons);
+                           struct db_result **cancelled);
 /*
  * -> refunded. "was_paid" true: only from paid (access was granted); false: from any unpaid
  * state (a refund that overtook the payment). "changed" false when the guard did not match.

@@ -7,6 +7,12 @@ static const char SQL_RECORD[] =
     "status, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) "
     "ON CONFLICT (provider, provider_ref) DO UPDATE SET status = excluded.status, "
     "updated_at = excluded.updated_at";
+static const char SQL_PARTIAL_REFUND[] =
+    "INSERT INTO payments (order_id, provider, kind, provider_ref, amount_cents, currency, "
+    "status, created_at, updated_at) VALUES ($1, 'stripe', 'refund', $2, $3, $4, 'succeeded', $5, "
+    "$5) ON CONFLICT (provider, provider_ref) DO UPDATE SET amount_cents = CASE WHEN "
+    "excluded.amount_cents > payments.amount_cents THEN excluded.amount_cents ELSE "
+    "payments.amount_cents END, updated_at = excluded.updated_at";
 static const char SQL_SETTLE_REFUNDS[] =
     "UPDATE payments SET status = 'succeeded', updated_at = $2 "
     "WHERE order_id = $1 AND kind = 'refund' AND status = 'pending'";
@@ -32,6 +38,15 @@ int store_payments_record(struct ctx *cx, long long order_id, const char *provid
                            DBP_INT(amount),   DBP_TEXT(currency), DBP_TEXT(status), DBP_TEXT(now)};
 
     return cx_query(cx, SQL_RECORD, p, 8, NULL);
+}
+
+int store_payments_partial_refund(struct ctx *cx, long long order_id, const char *charge_ref,
+                                  long long refunded, const char *currency, const char *now)
+{
+    struct db_param p[] = {DBP_INT(order_id), DBP_TEXT(charge_ref), DBP_INT(refunded),
+                           DBP_TEXT(currency), DBP_TEXT(now)};
+
+    return cx_query(cx, SQL_PARTIAL_REFUND, p, 5, NULL);
 }
 
 int store_payments_settle_refunds(struct ctx *cx, long long order_id, const char *now,

@@ -22,6 +22,12 @@ struct deferred_event {
 int store_payments_record(struct ctx *cx, long long order_id, const char *provider,
                           const char *kind, const char *ref, long long amount, const char *currency,
                           const char *status, const char *now);
+/*
+ * Records a partial refund of charge "charge_ref" on "order_id": "refunded" is the charge's
+ * cumulative amount_refunded, kept as the largest seen (events may come in any order).
+ */
+int store_payments_partial_refund(struct ctx *cx, long long order_id, const char *charge_ref,
+                                  long long refunded, const char *currency, const char *now);
 /* Marks the order's pending refunds succeeded; "changed" is how many there were. */
 int store_payments_settle_refunds(struct ctx *cx, long long order_id, const char *now,
                                   long long *changed);

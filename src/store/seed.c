@@ -437,3 +437,13 @@ int store_seed_links(struct ctx *cx, struct store_seed *s, enum store_seed_table
     free(p);
     return rc;
 }
+
+static const char SQL_SEED_BOOK_FORMAT[] =
+    "UPDATE books SET format = $2 WHERE id = $1 AND format <> $2";
+
+int store_seed_book_format(struct ctx *cx, long long book_id, const char *format)
+{
+    struct db_param p[] = {DBP_INT(book_id), DBP_TEXT(format)};
+
+    return cx_query(cx, SQL_SEED_BOOK_FORMAT, p, 2, NULL);
+}

@@ -78,6 +78,8 @@ int store_seed_reviewer(struct ctx *cx, const char *email, const char *name, lon
                         bool *made);
 /* The id of the book "slug"; ERR_NOT_FOUND when there is none. */
 int store_seed_book_id(struct ctx *cx, const char *slug, long long *id);
+/* Sets book "book_id"'s format ("epub" or "pdf") to what its generated manuscript is. */
+int store_seed_book_format(struct ctx *cx, long long book_id, const char *format);
 /* Makes "user_id" the owner of author "author_id" unless either is linked already. */
 int store_seed_link_author_user(struct ctx *cx, long long author_id, long long user_id);
 

@@ -204,6 +204,63 @@ test('refund through Stripe: asked with the payment intent, confirmed by charge.
   assert.equal(o.json.order.payment_intent_id, s.payment_intent);
 });
 
+test('a new checkout expires the Checkout Session of the pending order it supersedes', async () => {
+  const p = await pendingOrder(1);
+  const other = await createBook(srv, author, { price_cents: 700 });
+  await addToCart(srv, p.user.token, other.id);
+  const co = await checkout(srv, p.user.token);
+  assert.equal(co.status, 201, co.text);
+  assert.notEqual(co.json.order.id, p.order.id);
+  assert.equal(await orderStatus(p), 'cancelled');
+  assert.deepEqual(fake.expired.filter((id) => id === p.session.id), [p.session.id]);
+  const req = fake.requests.find((r) => r.path === `/v1/checkout/sessions/${p.session.id}/expire`);
+  assert.equal(req.method, 'POST');
+  assert.equal(fake.sessions.get(p.session.id).status, 'expired', 'the old link cannot be paid');
+  assert.equal(fake.sessions.get(new URL(co.json.checkout_url).pathname.split('/').pop()).status, 'open');
+});
+
+test('a superseded session Stripe says is complete is fulfilled, once, not lost', async () => {
+  const p = await pendingOrder(1);
+  const paid = fake.complete(p.session.id); /* paid, and its webhook has not come yet */
+  const other = await createBook(srv, author, { price_cents: 800 });
+  await addToCart(srv, p.user.token, other.id);
+  const co = await checkout(srv, p.user.token);
+  assert.equal(co.status, 201, co.text);
+  assert.ok(fake.expired.includes(p.session.id), 'expiry was asked');
+  assert.ok(fake.requests.some((r) => r.method === 'GET' && r.path === `/v1/checkout/sessions/${p.session.id}`));
+  assert.equal(await orderStatus(p), 'paid');
+  assert.deepEqual(await ownedBookIds(srv, p.user.token), [p.books[0].id]);
+  const late = await deliver(srv, stripeEvent('checkout.session.completed', paid));
+  assert.equal(late.status, 200, late.text);
+  assert.equal(await orderStatus(p), 'paid');
+  assert.deepEqual(await ownedBookIds(srv, p.user.token), [p.books[0].id]);
+  assert.equal(await receipts(p.user.email), 1, 'one fulfilment, one receipt');
+});
+
+test('partial refunds: recorded as refunded_cents, the order stays paid with its books', async () => {
+  const p = await pendingOrder(2, 1500);
+  const s = fake.complete(p.session.id);
+  await deliver(srv, stripeEvent('checkout.session.completed', s));
+  const charge = (amountRefunded, refunded = false) => ({
+    id: `ch_partial_${p.order.id}`, object: 'charge', payment_intent: s.payment_intent, amount: 3000,
+    amount_refunded: amountRefunded, refunded, currency: 'usd', metadata: {},
+  });
+  const order = async () => (await getOrder(srv, p.user.token, p.order.id)).json.order;
+  assert.equal((await deliver(srv, stripeEvent('charge.refunded', charge(500)))).status, 200);
+  assert.equal((await order()).status, 'paid');
+  assert.equal((await order()).refunded_cents, 500);
+  assert.equal((await ownedBookIds(srv, p.user.token)).length, 2, 'access is kept');
+  assert.equal((await deliver(srv, stripeEvent('charge.refunded', charge(1200)))).status, 200);
+  assert.equal((await deliver(srv, stripeEvent('charge.refunded', charge(500)))).status, 200, 'an older event, late');
+  assert.equal((await order()).refunded_cents, 1200, 'the cumulative amount, never lowered');
+  assert.equal((await order()).status, 'paid');
+  assert.equal((await deliver(srv, stripeEvent('charge.refunded', charge(3000, true)))).status, 200);
+  const end = await order();
+  assert.equal(end.status, 'refunded');
+  assert.equal(end.refunded_cents, 3000);
+  assert.deepEqual(await ownedBookIds(srv, p.user.token), [], 'a full refund revokes access');
+});
+
 describe('signatures', () => {
   let p, ev, payload;
   before(async () => {

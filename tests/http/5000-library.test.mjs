@@ -2,7 +2,9 @@
 // the author's dashboard numbers.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { api, assertError } from './lib/mangu.mjs';
+import fs from 'node:fs';
+import path from 'node:path';
+import { api, assertError, repoRoot, runMangu, startMangu } from './lib/mangu.mjs';
 import { admin, author, bearer, publishedBook, reader, startCatalog } from './lib/catalog.mjs';
 
 let srv;
@@ -47,6 +49,21 @@ test('progress written on one device is what another device reads', async () => 
   assert.equal(other.json.position, cfi);
   assert.equal(other.json.progress, 0.42);
   assert.equal(other.json.device_id, 'laptop-1');
+  assert.equal(other.json.device_name, 'Laptop', 'the reader says "continue from Laptop"');
+  const later = 'epubcfi(/6/20!/4/2/1:0)';
+  const phone = await call(r.token, `/api/library/${free.id}/progress`, {
+    method: 'PUT', json: { position: later, progress: 0.61, device_id: 'phone-2', device_name: 'Phone' },
+  });
+  assert.equal(phone.status, 200, phone.text);
+  assert.equal(phone.json.device_name, 'Phone');
+  const both = await call(r.token, `/api/library/${free.id}/progress`);
+  assert.equal(both.json.device_id, 'phone-2');
+  const devices = both.json.devices.map((d) => [d.device_id, d.device_name, d.position, d.progress]);
+  assert.deepEqual(devices.sort((a, b) => a[0].localeCompare(b[0])),
+    [['laptop-1', 'Laptop', cfi, 0.42], ['phone-2', 'Phone', later, 0.61]]);
+  const entry = await call(r.token, `/api/library/${free.id}`);
+  assert.equal(entry.json.position_device, 'phone-2');
+  assert.equal(entry.json.position_device_name, 'Phone');
   const cont = await call(r.token, '/api/library/continue');
   assert.deepEqual(cont.json.items.map((e) => e.book.id), [free.id]);
   for (const bad of [{ position: '', progress: 0.1, device_id: 'x' }, { position: 'p', progress: 2, device_id: 'x' },
@@ -59,6 +76,62 @@ test('progress written on one device is what another device reads', async () => 
     method: 'PUT', json: { position: cfi, progress: 0.5, device_id: 'x' },
   }), 404, ['not_found']);
   assertError(assert, await call(stranger.token, `/api/library/${free.id}/progress`), 404, ['not_found']);
+});
+
+const testdata = process.env.MANGU_TESTDATA || path.resolve(repoRoot, '../shared/testdata');
+
+/** Uploads "rel" from the shared test data as book "bookId"'s file of "kind", through the API. */
+async function uploadFile(token, bookId, kind, rel, type) {
+  const bytes = fs.readFileSync(path.join(testdata, rel));
+  const ask = await call(token, `/api/books/${bookId}/files`, {
+    method: 'POST', json: { kind, file_name: path.basename(rel), content_type: type, size: bytes.length },
+  });
+  assert.equal(ask.status, 201, ask.text);
+  const put = await fetch(ask.json.upload.url, { method: ask.json.upload.method, headers: ask.json.upload.headers, body: bytes });
+  assert.ok(put.status === 200 || put.status === 204, `upload answered ${put.status}`);
+  const done = await call(token, `/api/books/${bookId}/files/${ask.json.file.id}/complete`, { method: 'POST' });
+  assert.equal(done.status, 200, done.text);
+}
+
+test('a book and a library entry say whether a free sample can be read', async () => {
+  const r = await reader(srv);
+  const book = await publishedBook(srv, writer.token, { title: 'Sampled Reading', price_cents: 0 });
+  await call(r.token, `/api/library/${book.id}`, { method: 'POST' });
+  assert.equal((await call(r.token, `/api/books/${book.id}`)).json.has_sample, false);
+  assert.equal((await call(r.token, `/api/library/${book.id}`)).json.book.has_sample, false);
+  await uploadFile(writer.token, book.id, 'sample', 'pdf/hello-world-2pages.pdf', 'application/pdf');
+  assert.equal((await call(r.token, `/api/books/${book.id}`)).json.has_sample, true);
+  assert.equal((await call(r.token, `/api/books/${book.slug}`)).json.has_sample, true);
+  assert.equal((await call(r.token, `/api/library/${book.id}`)).json.book.has_sample, true);
+  const lib = await call(r.token, '/api/library?sort=added');
+  assert.deepEqual(lib.json.items.map((e) => [e.book.id, e.book.has_sample]), [[book.id, true]]);
+  assert.equal((await api(srv.url, `/api/books/${book.id}/sample`, { redirect: 'manual' })).status < 400, true);
+});
+
+test('demo books: each has an EPUB manuscript and a sample, and says EPUB', async () => {
+  const demo = await startMangu();
+  try {
+    const env = Object.fromEntries(Object.entries(demo.env).filter(([k]) => k.startsWith('MANGU_DATABASE') || k.startsWith('MANGU_S3')));
+    const seeded = await runMangu(['seed', '--demo'], env, { dataDir: demo.dataDir, timeout: 180000 });
+    assert.equal(seeded.code, 0, seeded.output);
+    const books = [];
+    for (let offset = 0; ; offset += 100) {
+      const page = await api(demo.url, `/api/books?limit=100&offset=${offset}`);
+      assert.equal(page.status, 200, page.text);
+      books.push(...page.json.items);
+      if (books.length >= page.json.total) break;
+    }
+    assert.ok(books.length >= 150);
+    assert.deepEqual([...new Set(books.map((b) => b.format))], ['epub'], 'the format matches the manuscript');
+    const one = books.find((b) => b.price_cents > 0);
+    assert.equal((await api(demo.url, `/api/books/${one.id}`)).json.has_sample, true);
+    const sample = await fetch(`${demo.url}/api/books/${one.id}/sample`); /* S3: via its redirect */
+    assert.equal(sample.status, 200);
+    assert.equal(sample.headers.get('content-type'), 'application/epub+zip');
+    assert.equal(Buffer.from(await sample.arrayBuffer()).subarray(0, 2).toString(), 'PK', 'a zip');
+  } finally {
+    await demo.stop();
+  }
 });
 
 test('bookmarks and highlights: created, listed, edited, exported as Markdown, deleted', async () => {

@@ -102,13 +102,15 @@ export async function devPay(srv, checkoutUrl, action = 'pay') {
 
 /**
  * A node:http stand-in for api.stripe.com. Records every request ({method, path, headers, form})
- * and answers Checkout Sessions (create, list), refunds, and replays for a repeated
+ * and answers Checkout Sessions (create, list, get, expire: recorded in `expired`; a session not
+ * open is refused as Stripe does), refunds, and replays for a repeated
  * Idempotency-Key as Stripe does. `failWith(status, n)` makes the next n requests fail.
  */
 export async function startFakeStripe() {
   const requests = [];
   const sessions = new Map();
   const replies = new Map();
+  const expired = []; /* session ids POSTed to /v1/checkout/sessions/{id}/expire, in order */
   let failures = [];
   const server = http.createServer(async (req, res) => {
     const chunks = [];
@@ -150,6 +152,18 @@ export async function startFakeStripe() {
       sessions.set(id, s);
       return [200, s];
     }
+    const one = url.pathname.match(/^\/v1\/checkout\/sessions\/([^/]+)(\/expire)?$/);
+    if (one && (method === 'POST') === Boolean(one[2])) {
+      const s = sessions.get(one[1]);
+      if (!s) return [404, { error: { type: 'invalid_request_error', code: 'resource_missing', message: `No such checkout.session: '${one[1]}'` } }];
+      if (!one[2]) return [200, { ...s }];
+      expired.push(s.id);
+      if (s.status !== 'open') {
+        return [400, { error: { type: 'invalid_request_error', message: 'Only Checkout Sessions with a status in ["open"] can be expired.' } }];
+      }
+      s.status = 'expired';
+      return [200, { ...s }];
+    }
     if (method === 'POST' && url.pathname === '/v1/refunds') {
       return [200, { id: `re_${randomId(12)}`, object: 'refund', status: 'pending', payment_intent: form.payment_intent, metadata: { order_id: form['metadata[order_id]'] } }];
     }
@@ -170,6 +184,7 @@ export async function startFakeStripe() {
     url: `http://127.0.0.1:${server.address().port}`,
     requests,
     sessions,
+    expired,
     failWith(status, n = 1) { failures = Array(n).fill(status); },
     /** Marks a session paid as Stripe does at the end of Checkout; returns the session object. */
     complete(id, { payment_status = 'paid', payment_intent = `pi_${randomId(12)}` } = {}) {

@@ -171,6 +171,16 @@ static void demo_catalog(void **state)
     assert_true(scalar(f, "SELECT COUNT(DISTINCT language) FROM books") >= 4);
     assert_true(scalar(f, "SELECT COUNT(DISTINCT publisher_id) FROM books") >= 5);
     assert_true(scalar(f, "SELECT COUNT(DISTINCT day) FROM book_daily_stats") == 14);
+    /* sales counters agree with the revenue the dashboard sums; free books are never bought */
+    assert_true(scalar(f, "SELECT COUNT(*) FROM books b WHERE b.purchases_count <> (SELECT "
+                          "COALESCE(sum(s.purchases), 0) FROM book_daily_stats s WHERE "
+                          "s.book_id = b.id)") == 0);
+    assert_true(scalar(f, "SELECT COUNT(*) FROM books b WHERE b.purchases_count * b.price_cents "
+                          "<> (SELECT COALESCE(sum(s.revenue_cents), 0) FROM book_daily_stats s "
+                          "WHERE s.book_id = b.id)") == 0);
+    assert_true(scalar(f, "SELECT COUNT(*) FROM books WHERE price_cents = 0 AND "
+                          "purchases_count > 0") == 0);
+    assert_true(scalar(f, "SELECT COUNT(*) FROM books WHERE purchases_count > 0") >= 50);
     assert_true(scalar(f, "SELECT COUNT(*) FROM books WHERE rating_count > 0 AND "
                           "abs(rating_avg - CAST(rating_sum AS REAL) / rating_count) > 1e-9") == 0);
     assert_true(scalar(f, "SELECT COUNT(*) FROM books b WHERE NOT EXISTS (SELECT 1 FROM "

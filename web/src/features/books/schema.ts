@@ -26,6 +26,8 @@ export const bookDetailSchema = bookSummarySchema.extend({
   updated_at: z.string().nullish(),
   related: z.array(bookSummarySchema).default([]),
   can_edit: z.boolean().default(false),
+  /** A free sample can be read (GET /api/books/{id}/sample); "Read sample" shows only then. */
+  has_sample: z.boolean().default(false),
 });
 
 export const bookPageSchema = pageSchema(bookSummarySchema);

@@ -3,11 +3,13 @@ import { z } from 'zod';
 import { bookSummarySchema, pageSchema } from '@/lib/catalog-schema';
 
 export const libraryEntrySchema = z.object({
-  book: bookSummarySchema,
+  book: bookSummarySchema.extend({ has_sample: z.boolean().default(false) }),
   source: z.string(),
   progress: z.number().min(0).max(1).catch(0),
   position: z.string().nullish(),
   position_device: z.string().nullish(),
+  /** What the device that saved `position` calls itself ("Laptop"). */
+  position_device_name: z.string().nullish(),
   last_read_at: z.string().nullish(),
   added_at: z.string(),
   downloads: z.number().int().nonnegative().default(0),

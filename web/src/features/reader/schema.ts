@@ -2,13 +2,26 @@
 // own settings and URL.
 import { z } from 'zod';
 
-/** GET/PUT /api/library/{book_id}/progress. `device_name` is sent by newer servers only. */
+/** One device's own last position in a book. */
+export const devicePositionSchema = z.object({
+  device_id: z.string(),
+  device_name: z.string().nullish(),
+  position: z.string().nullish(),
+  progress: z.number().catch(0),
+  updated_at: z.string().nullish(),
+});
+
+/**
+ * GET/PUT /api/library/{book_id}/progress: the latest position, whichever device saved it
+ * (`device_name` names it), and each device's own under `devices`.
+ */
 export const progressSchema = z.object({
   position: z.string().nullish(),
   progress: z.number().catch(0),
   device_id: z.string().nullish(),
   device_name: z.string().nullish(),
   updated_at: z.string().nullish(),
+  devices: z.array(devicePositionSchema).optional(),
 });
 
 export const annotationKinds = ['bookmark', 'highlight'] as const;
@@ -51,6 +64,7 @@ export const readerSearchSchema = z.object({
 });
 
 export type Progress = z.infer<typeof progressSchema>;
+export type DevicePosition = z.infer<typeof devicePositionSchema>;
 export type Annotation = z.infer<typeof annotationSchema>;
 export type ReaderSettings = z.infer<typeof readerSettingsSchema>;
 export type ReaderSearch = z.infer<typeof readerSearchSchema>;

@@ -1,7 +1,7 @@
 // The book page's reading buttons: "Read now" for a book in my library, "Add to library" for a
-// free one (claims it, then offers to read), and "Read sample" for everyone else (the reader says
-// so when a book has none: the book's JSON does not tell, and probing would log a 404 on every
-// page). Paid books that are not mine show only the sample link: buying is the cart's job.
+// free one (claims it, then offers to read), and "Read sample" for everyone else when the book
+// has one (the book's JSON says so in `has_sample`). Paid books that are not mine show only the
+// sample link: buying is the cart's job.
 import { Link, useLocation, useNavigate } from '@tanstack/react-router';
 import { Button, buttonClasses } from '@/components/ui/button';
 import { useSession } from '@/hooks/use-session';
@@ -11,8 +11,8 @@ import { useClaimBook } from '../api/claim-book';
 import { useLibraryEntry } from '../api/get-library-entry';
 
 type LibraryActionsProps = {
-  book: { id: number; title: string; is_free: boolean };
-  /** Offer "Read sample" (false: never). */
+  book: { id: number; title: string; is_free: boolean; has_sample?: boolean };
+  /** Offer "Read sample" (default: when the book has one; false: never). */
   sample?: boolean;
   className?: string;
 };
@@ -32,7 +32,11 @@ function SampleLink({ bookId }: { bookId: number }) {
   );
 }
 
-export function LibraryActions({ book, sample = true, className }: LibraryActionsProps) {
+export function LibraryActions({
+  book,
+  sample = book.has_sample ?? false,
+  className,
+}: LibraryActionsProps) {
   const { status } = useSession();
   const signedIn = status === 'signed-in';
   const entry = useLibraryEntry(book.id, { enabled: signedIn });

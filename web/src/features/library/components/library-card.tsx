@@ -1,5 +1,5 @@
 // One owned book: the cover opens the reader, the title opens the book's page, and a bar shows
-// how far the reader is.
+// how far the reader is (and on which device they last read, when it has a name).
 import { Link } from '@tanstack/react-router';
 import { BookCover } from '@/components/catalog/book-cover';
 import { joinNames } from '@/utils/catalog-format';
@@ -47,6 +47,11 @@ export function LibraryCard({
         </h3>
         <p className="truncate text-xs text-ink-muted">{authors}</p>
         <ReadingProgress progress={entry.progress} started={started} className="mt-1.5" />
+        {started && entry.position_device_name && (
+          <p className="truncate text-xs text-ink-muted" data-testid="last-device">
+            Last read on {entry.position_device_name}
+          </p>
+        )}
       </div>
     </article>
   );

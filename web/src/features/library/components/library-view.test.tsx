@@ -16,6 +16,7 @@ function entry(book: Record<string, unknown>, progress: number, position: string
     progress,
     position,
     position_device: position ? 'laptop' : null,
+    position_device_name: position ? 'Laptop' : null,
     last_read_at: position ? '2026-11-25T10:00:00Z' : null,
     added_at: '2026-11-20T10:00:00Z',
     downloads: 1,
@@ -43,6 +44,9 @@ describe('LibraryView', () => {
       '37',
     );
     expect(screen.getByRole('progressbar', { name: 'Not started' })).toBeInTheDocument();
+    expect(screen.getAllByTestId('last-device').map((p) => p.textContent)).toEqual([
+      'Last read on Laptop',
+    ]);
     expect(
       screen.getByRole('link', { name: "Continue reading Alice's Adventures in Wonderland" }),
     ).toHaveAttribute('href', '/read/7');
