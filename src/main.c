@@ -399,6 +399,31 @@ static char *read_password(const char *path)
     return pw;
 }
 
+/* What a database subcommand does once the schema is ready; returns its exit code. */
+typedef int (*db_command_fn)(struct app *app, const void *arg);
+
+/*
+ * Loads the configuration ("with_secrets" as in load_config), opens the backends, prepares the
+ * schema and runs "run" with "arg", then closes everything. Returns load_config's code when the
+ * configuration is bad, 1 when the backends or the schema fail, else what "run" returns.
+ */
+static int with_database(bool with_secrets, db_command_fn run, const void *arg)
+{
+    struct config cfg;
+    struct app app = {0};
+    int rc = load_config(&cfg, with_secrets);
+
+    if (rc != 0)
+        return rc;
+    app.cfg = &cfg;
+    rc = 1;
+    if (open_backends(&app) == 0 && prepare_schema(&cfg, app.db) == 0)
+        rc = run(&app, arg);
+    close_backends(&app);
+    config_release(&cfg);
+    return rc;
+}
+
 /* Runs "create" in a request-like context so the service layer is the same as the API's. */
 static int create_user(struct app *app, const struct user_opts *o, const char *password)
 {
@@ -415,11 +440,21 @@ static int create_user(struct app *app, const struct user_opts *o, const char *p
     return rc == 0 ? 0 : rc == ERR_INVALID || rc == ERR_CONFLICT ? EXIT_USAGE : 1;
 }
 
+struct user_job {
+    const struct user_opts *o;
+    const char *password;
+};
+
+static int run_user(struct app *app, const void *arg)
+{
+    const struct user_job *job = arg;
+
+    return create_user(app, job->o, job->password);
+}
+
 static int cmd_user(int argc, char **argv)
 {
     struct user_opts o = {0};
-    struct config cfg;
-    struct app app = {0};
     int rc;
 
     if (argc < 2 || strcmp(argv[1], "create") != 0)
@@ -432,59 +467,39 @@ static int cmd_user(int argc, char **argv)
         fprintf(stderr, "mangu user create: cannot read '%s'\n", o.password_file);
         return EXIT_USAGE;
     }
-    if ((rc = load_config(&cfg, true)) == 0) {
-        app.cfg = &cfg;
-        rc = 1;
-        if (open_backends(&app) == 0 && prepare_schema(&cfg, app.db) == 0)
-            rc = create_user(&app, &o, password);
-        close_backends(&app);
-        config_release(&cfg);
-    }
+    struct user_job job = {&o, password};
+    rc = with_database(true, run_user, &job);
     sodium_memzero(password, strlen(password));
     free(password);
     return rc;
+}
+
+static int run_seed(struct app *app, const void *opts)
+{
+    return cli_seed_run(app, opts);
 }
 
 /* `mangu seed`: options first (so --help needs no configuration), then the database. */
 static int cmd_seed(int argc, char **argv)
 {
     struct seed_opts o;
-    struct config cfg;
-    struct app app = {0};
     int rc = cli_seed_parse(argc, argv, &o);
 
-    if (rc >= 0)
-        return rc;
-    if ((rc = load_config(&cfg, false)) != 0)
-        return rc;
-    app.cfg = &cfg;
-    rc = 1;
-    if (open_backends(&app) == 0 && prepare_schema(&cfg, app.db) == 0)
-        rc = cli_seed_run(&app, &o);
-    close_backends(&app);
-    config_release(&cfg);
-    return rc;
+    return rc >= 0 ? rc : with_database(false, run_seed, &o);
+}
+
+static int run_payments(struct app *app, const void *opts)
+{
+    return cli_payments_run(app, opts);
 }
 
 /* `mangu payments reconcile`: options first, then the database (cli/payments.c). */
 static int cmd_payments(int argc, char **argv)
 {
     struct payments_opts o;
-    struct config cfg;
-    struct app app = {0};
     int rc = cli_payments_parse(argc, argv, &o);
 
-    if (rc >= 0)
-        return rc;
-    if ((rc = load_config(&cfg, false)) != 0)
-        return rc;
-    app.cfg = &cfg;
-    rc = 1;
-    if (open_backends(&app) == 0 && prepare_schema(&cfg, app.db) == 0)
-        rc = cli_payments_run(&app, &o);
-    close_backends(&app);
-    config_release(&cfg);
-    return rc;
+    return rc >= 0 ? rc : with_database(false, run_payments, &o);
 }
 
 int main(int argc, char **argv)

@@ -34,5 +34,7 @@ export default defineConfig({
     setupFiles: ['./src/testing/setup-tests.ts'],
     include: ['src/**/*.test.{ts,tsx}'],
     restoreMocks: true,
+    // Route pages are lazy modules that Vitest transforms on first use: allow for a slow first visit.
+    testTimeout: 30_000,
   },
 });

@@ -1,8 +1,12 @@
 // Vitest set-up: jest-dom matchers, and a clean DOM, storage and session between tests.
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
 import { resetSessionForTests } from '@/lib/session';
+
+// Pages load their code lazily (React.lazy): the first visit to a page waits for its module,
+// which Vitest transforms on demand (slowly on a busy machine), so findBy* waits up to 10 s.
+configure({ asyncUtilTimeout: 10_000 });
 
 // jsdom has no scrolling; the router's scroll restoration (and #hash links) call it.
 if (typeof window !== 'undefined') {

@@ -1,16 +1,39 @@
 // /account: profile, password, author profile and account deletion.
 import { Navigate, createRoute, useNavigate } from '@tanstack/react-router';
-import { ChangePasswordForm } from '@/features/auth/components/change-password-form';
-import { ResendVerificationButton } from '@/features/auth/components/resend-verification-button';
-import { AccountOverview } from '@/features/users/components/account-overview';
-import { AccountSection } from '@/features/users/components/account-section';
-import { AuthorStatus } from '@/features/users/components/author-status';
-import { DeleteAccountSection } from '@/features/users/components/delete-account-section';
-import { ProfileForm } from '@/features/users/components/profile-form';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { useSession } from '@/hooks/use-session';
+import { lazyNamed } from '@/utils/lazy-named';
 import { requireUser } from './require-user';
 import { rootRoute } from './root';
+
+const ChangePasswordForm = lazyNamed(
+  () => import('@/features/auth/components/change-password-form'),
+  'ChangePasswordForm',
+);
+const ResendVerificationButton = lazyNamed(
+  () => import('@/features/auth/components/resend-verification-button'),
+  'ResendVerificationButton',
+);
+const AccountOverview = lazyNamed(
+  () => import('@/features/users/components/account-overview'),
+  'AccountOverview',
+);
+const AccountSection = lazyNamed(
+  () => import('@/features/users/components/account-section'),
+  'AccountSection',
+);
+const AuthorStatus = lazyNamed(
+  () => import('@/features/users/components/author-status'),
+  'AuthorStatus',
+);
+const DeleteAccountSection = lazyNamed(
+  () => import('@/features/users/components/delete-account-section'),
+  'DeleteAccountSection',
+);
+const ProfileForm = lazyNamed(
+  () => import('@/features/users/components/profile-form'),
+  'ProfileForm',
+);
 
 const SECTIONS = [
   { id: 'profile', label: 'Profile' },

@@ -1,17 +1,22 @@
 // /admin/coupons?q=&page=: create coupons, list them, deactivate them.
 import { createRoute, useNavigate } from '@tanstack/react-router';
 import { useCallback } from 'react';
-import { AdminCouponsView } from '@/features/admin-commerce/components/admin-coupons-view';
 import {
   type AdminCouponsSearch,
   adminCouponsSearchSchema,
 } from '@/features/admin-commerce/schema';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { useSession } from '@/hooks/use-session';
+import { lazyNamed } from '@/utils/lazy-named';
 import { AdminOnly } from './admin-only';
 import { PageHeading } from './page-heading';
 import { requireUser } from './require-user';
 import { rootRoute } from './root';
+
+const AdminCouponsView = lazyNamed(
+  () => import('@/features/admin-commerce/components/admin-coupons-view'),
+  'AdminCouponsView',
+);
 
 function AdminCouponsRoute() {
   useDocumentTitle('Coupons · Admin');

@@ -1,14 +1,19 @@
 // /admin/orders?q=&status=&page=: every order, with refunds.
 import { createRoute, useNavigate } from '@tanstack/react-router';
 import { useCallback } from 'react';
-import { AdminOrdersView } from '@/features/admin-commerce/components/admin-orders-view';
 import { type AdminOrdersSearch, adminOrdersSearchSchema } from '@/features/admin-commerce/schema';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { useSession } from '@/hooks/use-session';
+import { lazyNamed } from '@/utils/lazy-named';
 import { AdminOnly } from './admin-only';
 import { PageHeading } from './page-heading';
 import { requireUser } from './require-user';
 import { rootRoute } from './root';
+
+const AdminOrdersView = lazyNamed(
+  () => import('@/features/admin-commerce/components/admin-orders-view'),
+  'AdminOrdersView',
+);
 
 function AdminOrdersRoute() {
   useDocumentTitle('Orders · Admin');

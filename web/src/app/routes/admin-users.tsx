@@ -1,13 +1,18 @@
 // /admin/users?q=&role=&page=: find accounts, change roles, disable or enable them.
 import { Navigate, createRoute, useLocation, useNavigate } from '@tanstack/react-router';
 import { useCallback } from 'react';
-import { AdminUsersView } from '@/features/admin/components/admin-users-view';
 import { type AdminUsersSearch, adminUsersSearchSchema } from '@/features/admin/schema';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { useSession } from '@/hooks/use-session';
+import { lazyNamed } from '@/utils/lazy-named';
 import { AdminOnly } from './admin-only';
 import { requireUser } from './require-user';
 import { rootRoute } from './root';
+
+const AdminUsersView = lazyNamed(
+  () => import('@/features/admin/components/admin-users-view'),
+  'AdminUsersView',
+);
 
 function AdminUsersRoute() {
   useDocumentTitle('Users · Admin');

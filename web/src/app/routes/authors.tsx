@@ -1,10 +1,15 @@
 // /authors: every author, by popularity or name.
 import { createRoute } from '@tanstack/react-router';
-import { AuthorIndex } from '@/features/authors/components/author-index';
 import { authorListSearchSchema } from '@/features/authors/schema';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { cn } from '@/utils/cn';
+import { lazyNamed } from '@/utils/lazy-named';
 import { rootRoute } from './root';
+
+const AuthorIndex = lazyNamed(
+  () => import('@/features/authors/components/author-index'),
+  'AuthorIndex',
+);
 
 function AuthorsRoute() {
   useDocumentTitle('Authors');

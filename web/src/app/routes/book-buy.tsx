@@ -1,9 +1,12 @@
 // The book page's buy buttons (features/cart), hidden for a book the reader owns already: the
 // library's "Read now" (features/library) takes their place. Composed here because features
 // do not import each other.
-import { type BuyableBook, BuyButtons } from '@/features/cart/components/buy-buttons';
+import type { BuyableBook } from '@/features/cart/components/buy-buttons';
 import { useLibraryEntry } from '@/features/library/api/get-library-entry';
 import { useSession } from '@/hooks/use-session';
+import { lazyNamed } from '@/utils/lazy-named';
+
+const BuyButtons = lazyNamed(() => import('@/features/cart/components/buy-buttons'), 'BuyButtons');
 
 export function BookBuyButtons({ book }: { book: BuyableBook }) {
   const { status } = useSession();

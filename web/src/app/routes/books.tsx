@@ -1,10 +1,15 @@
 // /books: the whole catalog with filters, sort and pagination, all kept in the URL.
 import { createRoute } from '@tanstack/react-router';
 import { useCategories, flattenCategories } from '@/features/categories/api/list-categories';
-import { BookBrowser } from '@/features/books/components/book-browser';
 import { type BrowseSearch, browseSearchSchema } from '@/features/books/schema';
 import { useDocumentTitle } from '@/hooks/use-document-title';
+import { lazyNamed } from '@/utils/lazy-named';
 import { rootRoute } from './root';
+
+const BookBrowser = lazyNamed(
+  () => import('@/features/books/components/book-browser'),
+  'BookBrowser',
+);
 
 function useCategoryOptions() {
   const query = useCategories();

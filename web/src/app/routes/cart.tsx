@@ -1,12 +1,20 @@
 // /cart: the server cart when signed in, the browser's cart for visitors.
 import { createRoute } from '@tanstack/react-router';
+import { PageSuspense } from '@/components/layout/page-suspense';
 import { Skeleton } from '@/components/ui/skeleton';
-import { CartView } from '@/features/cart/components/cart-view';
-import { LocalCartView } from '@/features/cart/components/local-cart-view';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { useSession } from '@/hooks/use-session';
+import { lazyNamed } from '@/utils/lazy-named';
 import { PageHeading } from './page-heading';
 import { rootRoute } from './root';
+
+const CartView = lazyNamed(() => import('@/features/cart/components/cart-view'), 'CartView');
+const LocalCartView = lazyNamed(
+  () => import('@/features/cart/components/local-cart-view'),
+  'LocalCartView',
+);
+
+const cartSkeleton = <Skeleton className="h-64 w-full rounded-2xl" />;
 
 function CartRoute() {
   useDocumentTitle('Your cart');
@@ -15,13 +23,15 @@ function CartRoute() {
   return (
     <div className="flex flex-col gap-8">
       <PageHeading title="Your cart" />
-      {status === 'signed-in' ? (
-        <CartView />
-      ) : status === 'signed-out' ? (
-        <LocalCartView />
-      ) : (
-        <Skeleton className="h-64 w-full rounded-2xl" />
-      )}
+      <PageSuspense fallback={cartSkeleton}>
+        {status === 'signed-in' ? (
+          <CartView />
+        ) : status === 'signed-out' ? (
+          <LocalCartView />
+        ) : (
+          cartSkeleton
+        )}
+      </PageSuspense>
     </div>
   );
 }

@@ -1,8 +1,13 @@
 // /categories: every genre and its subgenres.
 import { createRoute } from '@tanstack/react-router';
-import { CategoryIndex } from '@/features/categories/components/category-index';
 import { useDocumentTitle } from '@/hooks/use-document-title';
+import { lazyNamed } from '@/utils/lazy-named';
 import { rootRoute } from './root';
+
+const CategoryIndex = lazyNamed(
+  () => import('@/features/categories/components/category-index'),
+  'CategoryIndex',
+);
 
 function CategoriesRoute() {
   useDocumentTitle('Genres');

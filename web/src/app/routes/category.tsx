@@ -1,7 +1,6 @@
 // /categories/$slug: a category's subcategories and its books, filterable like /books.
 import { createRoute } from '@tanstack/react-router';
 import { QueryError } from '@/components/ui/query-error';
-import { BookBrowser } from '@/features/books/components/book-browser';
 import { type BrowseSearch, browseSearchSchema } from '@/features/books/schema';
 import { useCategory } from '@/features/categories/api/get-category';
 import {
@@ -10,8 +9,14 @@ import {
 } from '@/features/categories/components/category-header';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { ApiError } from '@/lib/api-client';
+import { lazyNamed } from '@/utils/lazy-named';
 import { NotFoundView } from './not-found';
 import { rootRoute } from './root';
+
+const BookBrowser = lazyNamed(
+  () => import('@/features/books/components/book-browser'),
+  'BookBrowser',
+);
 
 function CategoryRoute() {
   const { slug } = categoryRoute.useParams();

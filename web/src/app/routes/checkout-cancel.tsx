@@ -1,9 +1,14 @@
 // /checkout/cancel?order=ID: back from the payment page without paying.
 import { createRoute } from '@tanstack/react-router';
 import { z } from 'zod';
-import { CheckoutCancelView } from '@/features/checkout/components/checkout-cancel-view';
 import { useDocumentTitle } from '@/hooks/use-document-title';
+import { lazyNamed } from '@/utils/lazy-named';
 import { rootRoute } from './root';
+
+const CheckoutCancelView = lazyNamed(
+  () => import('@/features/checkout/components/checkout-cancel-view'),
+  'CheckoutCancelView',
+);
 
 const searchSchema = z.object({
   order: z.coerce.number().int().positive().optional().catch(undefined),

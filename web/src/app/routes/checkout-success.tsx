@@ -1,11 +1,16 @@
 // /checkout/success?order=ID (Stripe adds &session_id=...): waits for the payment to be confirmed.
 import { createRoute } from '@tanstack/react-router';
 import { z } from 'zod';
-import { CheckoutSuccessView } from '@/features/checkout/components/checkout-success-view';
 import { useDocumentTitle } from '@/hooks/use-document-title';
+import { lazyNamed } from '@/utils/lazy-named';
 import { NotFoundView } from './not-found';
 import { requireUser } from './require-user';
 import { rootRoute } from './root';
+
+const CheckoutSuccessView = lazyNamed(
+  () => import('@/features/checkout/components/checkout-success-view'),
+  'CheckoutSuccessView',
+);
 
 const searchSchema = z.object({
   order: z.coerce.number().int().positive().optional().catch(undefined),

@@ -1,9 +1,14 @@
 // /forgot-password: ask for a reset link.
 import { Link, createRoute } from '@tanstack/react-router';
-import { AuthCard } from '@/features/auth/components/auth-card';
-import { ForgotPasswordForm } from '@/features/auth/components/forgot-password-form';
 import { useDocumentTitle } from '@/hooks/use-document-title';
+import { lazyNamed } from '@/utils/lazy-named';
 import { rootRoute } from './root';
+
+const AuthCard = lazyNamed(() => import('@/features/auth/components/auth-card'), 'AuthCard');
+const ForgotPasswordForm = lazyNamed(
+  () => import('@/features/auth/components/forgot-password-form'),
+  'ForgotPasswordForm',
+);
 
 function ForgotPasswordRoute() {
   useDocumentTitle('Forgot your password');

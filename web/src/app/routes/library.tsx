@@ -1,10 +1,15 @@
 // /library: the signed-in reader's books, with progress; ?sort=last_read|added|title.
 import { createRoute, useNavigate } from '@tanstack/react-router';
-import { LibraryView } from '@/features/library/components/library-view';
 import { librarySearchSchema } from '@/features/library/schema';
 import { useDocumentTitle } from '@/hooks/use-document-title';
+import { lazyNamed } from '@/utils/lazy-named';
 import { requireUser } from './require-user';
 import { rootRoute } from './root';
+
+const LibraryView = lazyNamed(
+  () => import('@/features/library/components/library-view'),
+  'LibraryView',
+);
 
 function LibraryRoute() {
   useDocumentTitle('Your library');

@@ -3,12 +3,17 @@ import { createRoute } from '@tanstack/react-router';
 import { Skeleton } from '@/components/ui/skeleton';
 import { QueryError } from '@/components/ui/query-error';
 import { useOrder } from '@/features/orders/api/get-order';
-import { OrderReceipt } from '@/features/orders/components/order-receipt';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { ApiError } from '@/lib/api-client';
+import { lazyNamed } from '@/utils/lazy-named';
 import { NotFoundView } from './not-found';
 import { requireUser } from './require-user';
 import { rootRoute } from './root';
+
+const OrderReceipt = lazyNamed(
+  () => import('@/features/orders/components/order-receipt'),
+  'OrderReceipt',
+);
 
 function OrderRoute() {
   const { orderId } = orderRoute.useParams();

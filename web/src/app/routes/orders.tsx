@@ -1,11 +1,16 @@
 // /orders?page=N: the signed-in reader's order history.
 import { createRoute } from '@tanstack/react-router';
-import { OrdersList } from '@/features/orders/components/orders-list';
 import { ordersSearchSchema } from '@/features/orders/schema';
 import { useDocumentTitle } from '@/hooks/use-document-title';
+import { lazyNamed } from '@/utils/lazy-named';
 import { PageHeading } from './page-heading';
 import { requireUser } from './require-user';
 import { rootRoute } from './root';
+
+const OrdersList = lazyNamed(
+  () => import('@/features/orders/components/orders-list'),
+  'OrdersList',
+);
 
 function OrdersRoute() {
   useDocumentTitle('Your orders');

@@ -3,13 +3,18 @@
 // keep going), while opening another book starts a fresh editor.
 import { createRoute, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
-import { BookEditor } from '@/features/publishing/components/book-editor';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { useSession } from '@/hooks/use-session';
+import { lazyNamed } from '@/utils/lazy-named';
 import { NotFoundView } from './not-found';
 import { PublishGate, canPublish } from './publish-gate';
 import { requireUser } from './require-user';
 import { rootRoute } from './root';
+
+const BookEditor = lazyNamed(
+  () => import('@/features/publishing/components/book-editor'),
+  'BookEditor',
+);
 
 function PublishBookRoute() {
   const { bookId } = publishBookRoute.useParams();

@@ -2,13 +2,18 @@
 import { Link, createRoute } from '@tanstack/react-router';
 import { z } from 'zod';
 import { buttonClasses } from '@/components/ui/button';
-import { MyBooksView } from '@/features/publishing/components/my-books-view';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { useSession } from '@/hooks/use-session';
+import { lazyNamed } from '@/utils/lazy-named';
 import { PageHeading } from './page-heading';
 import { PublishGate, canPublish } from './publish-gate';
 import { requireUser } from './require-user';
 import { rootRoute } from './root';
+
+const MyBooksView = lazyNamed(
+  () => import('@/features/publishing/components/my-books-view'),
+  'MyBooksView',
+);
 
 const searchSchema = z.object({
   page: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined),

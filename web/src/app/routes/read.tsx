@@ -1,11 +1,13 @@
 // /read/$bookId: the in-browser reader for a book in my library, or ?sample=true for anyone to
 // read a published book's free sample. The reader covers the whole window.
 import { createRoute } from '@tanstack/react-router';
-import { Reader } from '@/features/reader/components/reader';
 import { readerSearchSchema } from '@/features/reader/schema';
 import { useDocumentTitle } from '@/hooks/use-document-title';
+import { lazyNamed } from '@/utils/lazy-named';
 import { requireUser } from './require-user';
 import { rootRoute } from './root';
+
+const Reader = lazyNamed(() => import('@/features/reader/components/reader'), 'Reader');
 
 function ReadRoute() {
   const { bookId } = readRoute.useParams();

@@ -2,12 +2,20 @@
 import { Link, createRoute } from '@tanstack/react-router';
 import { useState } from 'react';
 import { buttonClasses } from '@/components/ui/button';
-import { AuthCard } from '@/features/auth/components/auth-card';
-import { ResetPasswordForm } from '@/features/auth/components/reset-password-form';
-import { StatusPanel } from '@/features/auth/components/status-panel';
 import { tokenSearchSchema } from '@/features/auth/schema';
 import { useDocumentTitle } from '@/hooks/use-document-title';
+import { lazyNamed } from '@/utils/lazy-named';
 import { rootRoute } from './root';
+
+const AuthCard = lazyNamed(() => import('@/features/auth/components/auth-card'), 'AuthCard');
+const ResetPasswordForm = lazyNamed(
+  () => import('@/features/auth/components/reset-password-form'),
+  'ResetPasswordForm',
+);
+const StatusPanel = lazyNamed(
+  () => import('@/features/auth/components/status-panel'),
+  'StatusPanel',
+);
 
 function ResetPasswordRoute() {
   useDocumentTitle('Choose a new password');

@@ -1,9 +1,14 @@
 // /search?q=: full-text search with facets; every filter lives in the URL.
 import { createRoute } from '@tanstack/react-router';
-import { SearchResults } from '@/features/search/components/search-results';
 import { type SearchSearch, searchSearchSchema } from '@/features/search/schema';
 import { useDocumentTitle } from '@/hooks/use-document-title';
+import { lazyNamed } from '@/utils/lazy-named';
 import { rootRoute } from './root';
+
+const SearchResults = lazyNamed(
+  () => import('@/features/search/components/search-results'),
+  'SearchResults',
+);
 
 function SearchRoute() {
   const search = searchRoute.useSearch();

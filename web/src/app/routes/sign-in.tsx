@@ -1,11 +1,13 @@
 // /sign-in?redirect=/where/next
 import { Link, createRoute, useNavigate } from '@tanstack/react-router';
-import { AuthCard } from '@/features/auth/components/auth-card';
-import { SignInForm } from '@/features/auth/components/sign-in-form';
 import { redirectSearchSchema } from '@/features/auth/schema';
 import { useDocumentTitle } from '@/hooks/use-document-title';
+import { lazyNamed } from '@/utils/lazy-named';
 import { redirectIfSignedIn } from './require-user';
 import { rootRoute } from './root';
+
+const AuthCard = lazyNamed(() => import('@/features/auth/components/auth-card'), 'AuthCard');
+const SignInForm = lazyNamed(() => import('@/features/auth/components/sign-in-form'), 'SignInForm');
 
 function SignInRoute() {
   useDocumentTitle('Sign in');

@@ -1,9 +1,14 @@
 // /sign-out: ends the session. ?deleted=1 after the account was deleted.
 import { createRoute } from '@tanstack/react-router';
 import { z } from 'zod';
-import { SignOutStatus } from '@/features/auth/components/sign-out-status';
 import { useDocumentTitle } from '@/hooks/use-document-title';
+import { lazyNamed } from '@/utils/lazy-named';
 import { rootRoute } from './root';
+
+const SignOutStatus = lazyNamed(
+  () => import('@/features/auth/components/sign-out-status'),
+  'SignOutStatus',
+);
 
 const signOutSearchSchema = z.object({
   deleted: z

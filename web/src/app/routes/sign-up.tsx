@@ -1,11 +1,13 @@
 // /sign-up: create an account, then check the inbox for the verification link.
 import { Link, createRoute, useNavigate } from '@tanstack/react-router';
-import { AuthCard } from '@/features/auth/components/auth-card';
-import { SignUpForm } from '@/features/auth/components/sign-up-form';
 import { redirectSearchSchema } from '@/features/auth/schema';
 import { useDocumentTitle } from '@/hooks/use-document-title';
+import { lazyNamed } from '@/utils/lazy-named';
 import { redirectIfSignedIn } from './require-user';
 import { rootRoute } from './root';
+
+const AuthCard = lazyNamed(() => import('@/features/auth/components/auth-card'), 'AuthCard');
+const SignUpForm = lazyNamed(() => import('@/features/auth/components/sign-up-form'), 'SignUpForm');
 
 function SignUpRoute() {
   useDocumentTitle('Create an account');

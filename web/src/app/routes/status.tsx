@@ -1,8 +1,13 @@
 // /status: the server's health, for operators and the curious.
 import { createRoute } from '@tanstack/react-router';
-import { HealthPanel } from '@/features/health/components/health-panel';
 import { useDocumentTitle } from '@/hooks/use-document-title';
+import { lazyNamed } from '@/utils/lazy-named';
 import { rootRoute } from './root';
+
+const HealthPanel = lazyNamed(
+  () => import('@/features/health/components/health-panel'),
+  'HealthPanel',
+);
 
 function StatusRoute() {
   useDocumentTitle('Status');

@@ -1,9 +1,14 @@
 // /verify-email?token=... confirms the address; without a token: "check your inbox".
 import { createRoute } from '@tanstack/react-router';
-import { VerifyEmailStatus } from '@/features/auth/components/verify-email-status';
 import { tokenSearchSchema } from '@/features/auth/schema';
 import { useDocumentTitle } from '@/hooks/use-document-title';
+import { lazyNamed } from '@/utils/lazy-named';
 import { rootRoute } from './root';
+
+const VerifyEmailStatus = lazyNamed(
+  () => import('@/features/auth/components/verify-email-status'),
+  'VerifyEmailStatus',
+);
 
 function VerifyEmailRoute() {
   useDocumentTitle('Verify your email');

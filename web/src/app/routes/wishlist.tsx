@@ -1,9 +1,14 @@
 // /wishlist: books the signed-in reader wants to read later.
 import { createRoute } from '@tanstack/react-router';
-import { WishlistView } from '@/features/wishlist/components/wishlist-view';
 import { useDocumentTitle } from '@/hooks/use-document-title';
+import { lazyNamed } from '@/utils/lazy-named';
 import { requireUser } from './require-user';
 import { rootRoute } from './root';
+
+const WishlistView = lazyNamed(
+  () => import('@/features/wishlist/components/wishlist-view'),
+  'WishlistView',
+);
 
 function WishlistRoute() {
   useDocumentTitle('Wishlist');
