@@ -4,6 +4,8 @@
 #include <math.h>
 #include <string.h>
 
+#include "core/flight.h"
+
 const char *api_catalog_slug(struct http_request *req, const char *name, json_t *fields)
 {
     const char *v = http_request_query(req, name);
@@ -100,13 +102,20 @@ int api_catalog_cached(struct ctx *cx, struct http_request *req, struct http_res
     json_t *obj = NULL;
     int rc;
 
-    if (catalog_cache_get(cx, key, &doc) == 0) {
+    int slot = -1;
+
+    if (catalog_cache_get(cx, key, &doc) == 0 ||
+        (flight_enter(key, &slot) == FLIGHT_WAITED && catalog_cache_get(cx, key, &doc) == 0)) {
         api_catalog_send_doc(cx, req, res, &doc);
         return 0;
     }
-    if ((rc = build(cx, arg, &obj)) != 0)
-        return rc;
-    api_catalog_send(cx, req, res, obj, &doc);
-    catalog_cache_put(cx, key, &doc, ttl_s);
-    return 0;
+    /* One thread rebuilds an expired entry (trending at 100k books takes seconds); the others
+     * waited above and read what it stored. */
+    rc = build(cx, arg, &obj);
+    if (rc == 0) {
+        api_catalog_send(cx, req, res, obj, &doc);
+        catalog_cache_put(cx, key, &doc, ttl_s);
+    }
+    flight_leave(slot);
+    return rc;
 }
