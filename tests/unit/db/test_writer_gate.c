@@ -75,7 +75,7 @@ static void test_same_path_same_gate(void **state)
     assert_ptr_equal(a, b);
     assert_ptr_not_equal(a, other);
     assert_int_equal(writer_gate_enter(a, 0), 0);
-    assert_int_equal(writer_gate_enter(b, 0), -1);     /* held: no wait allowed */
+    assert_int_equal(writer_gate_enter(b, 0), -1);    /* held: no wait allowed */
     assert_int_equal(writer_gate_enter(other, 0), 0); /* another file is not blocked */
     writer_gate_leave(other);
     writer_gate_leave(a);
