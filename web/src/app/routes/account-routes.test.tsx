@@ -2,7 +2,7 @@ import { RouterProvider, createMemoryHistory } from '@tanstack/react-router';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { StrictMode } from 'react';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { getSession } from '@/lib/session';
 import { apiError, mockApi } from '@/testing/api-mock';
 import { jsonResponse } from '@/testing/fetch';
@@ -10,6 +10,22 @@ import { makeSession, makeUser } from '@/testing/fixtures/users';
 import { fillIn, press } from '@/testing/form';
 import { renderWithProviders } from '@/testing/render';
 import { createAppRouter } from '../router';
+
+// These pages load their code lazily. Load it once up front, so that the waits below measure
+// the pages and not Vitest transforming their modules on a busy machine.
+beforeAll(async () => {
+  await Promise.all([
+    import('@/features/auth/components/auth-card'),
+    import('@/features/auth/components/change-password-form'),
+    import('@/features/auth/components/resend-verification-button'),
+    import('@/features/auth/components/sign-in-form'),
+    import('@/features/users/components/account-overview'),
+    import('@/features/users/components/account-section'),
+    import('@/features/users/components/author-status'),
+    import('@/features/users/components/delete-account-section'),
+    import('@/features/users/components/profile-form'),
+  ]);
+}, 120_000);
 
 function renderAt(path: string) {
   const router = createAppRouter({ history: createMemoryHistory({ initialEntries: [path] }) });
