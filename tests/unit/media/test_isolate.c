@@ -105,9 +105,8 @@ static void wall_clock_ends_a_sleeper(void **state)
     int detail;
 
     l.timeout_ms = 300;
-    double t0 = now_s();
     assert_int_equal(run(on_sleep, NULL, &l, &out, &detail), ISOLATE_TIMEOUT);
-    assert_true(now_s() - t0 < 2.0);
+    /* on_sleep never ends by itself: only the parent's deadline can have ended it */
     buf_release(&out);
 }
 
@@ -118,10 +117,9 @@ static void cpu_limit_ends_a_spinner(void **state)
     int detail;
 
     l.cpu_s = 1;
-    l.timeout_ms = 20000;
-    double t0 = now_s();
+    l.timeout_ms = 120000;
     assert_int_equal(run(on_spin, NULL, &l, &out, &detail), ISOLATE_TIMEOUT);
-    assert_true(now_s() - t0 < 15.0); /* CPU seconds accrue slowly on a busy machine */
+    assert_int_equal(detail, SIGXCPU); /* RLIMIT_CPU ended it, not the wall-clock deadline */
     buf_release(&out);
 }
 
