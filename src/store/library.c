@@ -16,7 +16,7 @@
     "WHERE l.user_id = $1 AND l.revoked_at IS NULL "
 #define PAGE " LIMIT $2 OFFSET $3"
 
-/* The orders follow the live-entry indexes of migration 0009: the page is read, not sorted. */
+/* The orders follow the live-entry indexes of migration 0008: the page is read, not sorted. */
 static const char SQL_LIB_BY_LAST_READ[] =
     "SELECT " ENTRY_COLS ENTRY_FROM
     "ORDER BY l.last_read_at DESC NULLS LAST, l.added_at DESC, l.book_id DESC" PAGE;

@@ -1,4 +1,4 @@
--- 0009_commerce_reading: the library listing walks an index in its own order and stops at the
+-- 0008_commerce_reading: the library listing walks an index in its own order and stops at the
 -- page, instead of sorting every entry a reader owns (a reader with 1,000 books paid for 1,000
 -- rows, their subqueries and a sort per page). Partial on live entries, so the count of a
 -- library is an index-only scan.

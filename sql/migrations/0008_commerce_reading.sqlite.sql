@@ -1,4 +1,4 @@
--- 0009_commerce_reading (SQLite twin of 0009_commerce_reading.pg.sql): the library listing
+-- 0008_commerce_reading (SQLite twin of 0008_commerce_reading.pg.sql): the library listing
 -- walks an index in its own order and stops at the page, instead of sorting every entry a
 -- reader owns (a reader with 1,000 books paid for 1,000 rows, their subqueries and a sort per
 -- page). Partial on live entries, so the count of a library is read from the index alone.
