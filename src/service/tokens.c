@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #define AUDIENCE "mangu"
 #define CLOCK_SKEW 30
@@ -23,7 +24,13 @@ char *token_mint(const struct config *cfg, struct arena *arena, struct access_cl
     char sub[24], jti[33];
     char *out = NULL;
 
-    claims->iat = time(NULL);
+    struct timespec now;
+
+    /* Not time(): glibc's reads the kernel's coarse clock, which can still show the last second
+     * after SQLite's clock stamped the account's password_changed_at with the new one, and a
+     * token issued then would look older than the password it was issued for. */
+    clock_gettime(CLOCK_REALTIME, &now);
+    claims->iat = now.tv_sec;
     claims->exp = claims->iat + ACCESS_TOKEN_TTL;
     snprintf(sub, sizeof(sub), "%lld", claims->user_id);
     secret_hex_new(jti, 16);
