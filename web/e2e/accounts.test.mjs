@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { baseUrl, launchBrowser, openPage, outDir } from './browser.mjs';
+import { apiClient, baseUrl, launchBrowser, openPage, outDir, realProblems } from './browser.mjs';
 
 const WAIT_MS = 15_000;
 const admin = {
@@ -26,10 +26,12 @@ const reader = {
 
 let browser;
 let url;
+let api;
 let out;
 
 before(async () => {
   url = baseUrl();
+  api = apiClient(url);
   out = outDir();
   browser = await launchBrowser();
 });
@@ -39,20 +41,6 @@ after(async () => {
 });
 
 // --- helpers -------------------------------------------------------------------
-
-async function api(path, { method = 'GET', body, token } = {}) {
-  const response = await fetch(`${url}/api${path}`, {
-    method,
-    headers: {
-      Accept: 'application/json',
-      ...(body ? { 'Content-Type': 'application/json' } : {}),
-      ...(token ? { Authorization: `Bearer ${token}` } : {}),
-    },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : undefined };
-}
 
 let adminToken;
 async function adminAccessToken() {
@@ -91,11 +79,6 @@ async function heading(page, name) {
 
 async function shot(page, name) {
   await page.screenshot({ path: join(out, `${name}.png`), fullPage: true });
-}
-
-/** Chrome logs every failed fetch; a 401/4xx the page expects is not a problem. */
-function realProblems(problems) {
-  return problems.filter((line) => !/status of 4\d\d/.test(line));
 }
 
 async function signIn(page, email, password) {

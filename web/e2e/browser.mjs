@@ -53,3 +53,37 @@ export async function openPage(browser, contextOptions = {}) {
   });
   return { context, page, problems };
 }
+
+/** A JSON client of the API of the server at "url": answers { status, body }. */
+export function apiClient(url) {
+  return async function api(path, { method = 'GET', body, token } = {}) {
+    const response = await fetch(`${url}/api${path}`, {
+      method,
+      headers: {
+        Accept: 'application/json',
+        ...(body ? { 'Content-Type': 'application/json' } : {}),
+        ...(token ? { Authorization: `Bearer ${token}` } : {}),
+      },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    const text = await response.text();
+    return { status: response.status, body: text ? JSON.parse(text) : undefined };
+  };
+}
+
+/** Waits until "locator" is visible and returns it. */
+export async function visible(locator, timeout = 20_000) {
+  await locator.waitFor({ state: 'visible', timeout });
+  return locator;
+}
+
+/** Chrome logs every failed fetch; a 401/4xx the page expects is not a problem. */
+export function realProblems(problems) {
+  return problems.filter((line) => !/status of 4\d\d/.test(line));
+}
+
+/** Fails when the page is wider than its viewport (a horizontal scroll bar on a phone). */
+export async function assertFits(page) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+  if (overflow > 0) throw new Error(`page is ${overflow}px wider than the viewport`);
+}

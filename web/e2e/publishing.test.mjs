@@ -10,7 +10,16 @@ import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { baseUrl, launchBrowser, openPage, outDir } from './browser.mjs';
+import {
+  apiClient,
+  assertFits,
+  baseUrl,
+  launchBrowser,
+  openPage,
+  outDir,
+  realProblems,
+  visible,
+} from './browser.mjs';
 
 const WAIT_MS = 20_000;
 const DESKTOP = { width: 1280, height: 900 };
@@ -31,10 +40,12 @@ const workingTitle = `Alice, working title ${suffix}`;
 
 let browser;
 let url;
+let api;
 let out;
 
 before(async () => {
   url = baseUrl();
+  api = apiClient(url);
   out = outDir();
   browser = await launchBrowser();
 });
@@ -43,36 +54,8 @@ after(async () => {
   await browser?.close();
 });
 
-async function api(path, { method = 'GET', body, token } = {}) {
-  const response = await fetch(`${url}/api${path}`, {
-    method,
-    headers: {
-      Accept: 'application/json',
-      ...(body ? { 'Content-Type': 'application/json' } : {}),
-      ...(token ? { Authorization: `Bearer ${token}` } : {}),
-    },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : undefined };
-}
-
-async function visible(locator) {
-  await locator.waitFor({ state: 'visible', timeout: WAIT_MS });
-  return locator;
-}
-
 async function shot(page, name) {
   await page.screenshot({ path: join(out, `${name}.png`), fullPage: true });
-}
-
-function realProblems(problems) {
-  return problems.filter((line) => !/status of 4\d\d/.test(line));
-}
-
-async function assertFits(page) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
-  assert.ok(overflow <= 0, `page is ${overflow}px wider than the viewport`);
 }
 
 /**
@@ -169,7 +152,10 @@ test('an author publishes an EPUB with a cover and finds it in the catalog', asy
   const uploads = [];
   page.on('requestfinished', async (request) => {
     if (request.method() === 'PUT')
-      uploads.push({ origin: new URL(request.url()).origin, status: (await request.response())?.status() });
+      uploads.push({
+        origin: new URL(request.url()).origin,
+        status: (await request.response())?.status(),
+      });
   });
   try {
     await page.goto(`${url}/sign-in?redirect=/publish`);
