@@ -13,7 +13,7 @@
 #                  (cache hits after the warm-up) with 64
 #   suggest        random 2-5 letter prefixes of those words (many repeat: cache hits): p95
 #                  with 8 connections
-# With BASE_BIN (an older build), a second server on the same database (its own cache prefix)
+# With BASE_BIN (an older build; copy its mangu-media.so beside it when it has one), a second server on the same database (its own cache prefix)
 # takes the search and suggest measurements too, right after this build's in every round, so a
 # before/after comparison shares the machine's state; its RSS is reported beside.
 # Prints every round and the medians with their ranges; writes bench/results/catalog-<UTC>.txt.

@@ -277,11 +277,9 @@ static int cmd_serve(int argc, char **argv)
         app.router = router_new(api_routes, api_n_routes);
         app.metrics = metrics_new(api_n_routes);
         app.web = web_load(cfg.web_dir);
-        if (media_init() == 0) { /* libmagic, libxml2, libvips: once, before the HTTP threads */
+        if (media_init() == 0) { /* the media module is there; it loads on first use */
             rc = run_server(&app);
             media_release();
-        } else {
-            log_json(LOG_ERROR, "cannot start libmagic, libxml2 or libvips", NULL);
         }
         web_free(app.web);
         metrics_free(app.metrics);

@@ -4,7 +4,7 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { runMangu, startMangu, tempDir, scaled, createDatabase } from './lib/mangu.mjs';
+import { runMangu, startMangu, tempDir, scaled, createDatabase, defaultBinary } from './lib/mangu.mjs';
 
 // [variable, bad value]
 const BAD = [
@@ -241,6 +241,53 @@ describe('migrations', () => {
       assert.equal(await srv.stop(), 0);
     } finally {
       await db.drop();
+    }
+  });
+});
+
+describe('the media module', () => {
+  // A copy of the binary in a folder of its own: /proc/self/exe names the copy, not build/.
+  function binaryCopy(withModule) {
+    const dir = tempDir('mangu-bin-');
+    const bin = path.join(dir, 'mangu');
+    fs.copyFileSync(defaultBinary, bin);
+    fs.chmodSync(bin, 0o755);
+    if (withModule) fs.copyFileSync(path.join(path.dirname(defaultBinary), 'mangu-media.so'), path.join(dir, 'mangu-media.so'));
+    return { dir, bin };
+  }
+
+  test('serve without mangu-media.so beside the binary stops at start, naming the module', async () => {
+    const { dir, bin } = binaryCopy(false);
+    try {
+      const r = await runMangu(['serve'], {}, { binary: bin });
+      assert.equal(r.code, 1, `stdout: ${r.stdout}\nstderr: ${r.stderr}`);
+      assert.match(r.output, /mangu-media\.so is missing/);
+      assert.doesNotMatch(r.stdout, /"msg":"listening"/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('with the module beside a copy, the copy loads it for a share card', async () => {
+    const { dir, bin } = binaryCopy(true);
+    const dataDir = tempDir('mangu-data-');
+    try {
+      const seeded = await runMangu(['seed', '--books', '3'], {}, { binary: bin, dataDir });
+      assert.equal(seeded.code, 0, seeded.output);
+      const srv = await startMangu({ binary: bin, dataDir, useBackend: false });
+      try {
+        const list = await (await fetch(`${srv.url}/api/books?limit=1`)).json();
+        assert.equal(list.items.length, 1);
+        const res = await fetch(`${srv.url}/api/books/${list.items[0].id}/cover.png`);
+        assert.equal(res.status, 200);
+        const png = Buffer.from(await res.arrayBuffer());
+        assert.equal(png.subarray(1, 4).toString(), 'PNG');
+      } finally {
+        assert.equal(await srv.stop(), 0);
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+      fs.rmSync(dataDir, { recursive: true, force: true });
     }
   });
 });
