@@ -221,13 +221,18 @@ int text_words(struct arena *a, const char *s, size_t n, size_t max_bytes, int m
                struct text_word **out)
 {
     const unsigned char *u = (const unsigned char *)s;
-    struct text_word *w = arena_alloc(a, sizeof(*w) * (size_t)(max > 0 ? max : 1));
+    struct text_word *w;
     char buf[TEXT_TOKEN_MAX + 1];
     size_t i = 0, len = 0, start = 0, last = 0;
     int count = 0;
 
     if (n > max_bytes)
         n = max_bytes;
+    /* A word and its separator take at least two bytes: a short text never needs the whole
+     * "max" (a search page highlights up to 50 descriptions in one arena). */
+    if ((size_t)max > n / 2 + 1)
+        max = (int)(n / 2 + 1);
+    w = arena_alloc(a, sizeof(*w) * (size_t)(max > 0 ? max : 1));
     while (count < max) {
         size_t at = i;
         int32_t f = i < n ? fold(decode(u, n, &i)) : SEPARATOR;
