@@ -195,6 +195,7 @@ static void bulk_book(struct seed_run *ru, long long serial, int n_authors, stru
     seed_isbn13(979100000000LL + (serial * 7919LL) % 100000000LL, b->isbn);
     b->format = "epub";
     b->status = "published";
+    b->featured = serial % 500 == 7; /* a store features a few: the featured list is not empty */
     b->publisher = seed_publisher_for(bank);
     b->categories[b->n_categories++] = seed_category_index(bank->genre) >= 0
                                            ? seed_category_index(bank->genre)
