@@ -58,7 +58,26 @@ static int done(struct ctx *cx, struct event *ev, long long order_id)
     return store_payment_events_done(cx, ev->row, order_id, ev->now);
 }
 
-/* A full refund that came before this payment was confirmed: the order ends refunded. */
+/*
+ * Part of the charge was refunded: the amount is recorded (shown as the order's refunded_cents)
+ * and the order stays paid with its books; only a full refund revokes access.
+ */
+static int partial_refund(struct ctx *cx, json_t *ch, const struct order *o, const char *now)
+{
+    json_t *amount = json_object_get(ch, "amount_refunded");
+    const char *charge = str(ch, "id");
+
+    if (!charge || !json_is_integer(amount) || json_integer_value(amount) <= 0)
+        return 0;
+    log_json(LOG_INFO, "partial refund recorded; the order stays paid",
+             json_pack("{s:s, s:I, s:I}", "request_id", cx->request_id, "order_id",
+                       (json_int_t)o->id, "amount_refunded", json_integer_value(amount)));
+    return store_payments_partial_refund(cx, o->id, arena_printf(cx->arena, "%s:refunded", charge),
+                                         json_integer_value(amount), o->currency, now);
+}
+
+/* Refunds that came before this payment was confirmed: a full one ends the order refunded, a
+ * partial one is recorded as partial_refund() records it. */
 static int deferred_refund(struct ctx *cx, struct event *ev, const struct order *o,
                            const char *intent, bool *applied)
 {
@@ -73,6 +92,8 @@ static int deferred_refund(struct ctx *cx, struct event *ev, const struct order 
         if (json_is_true(json_object_get(charge, "refunded"))) {
             rc = orders_refund_confirmed(cx, o, NULL, &changed);
             *applied = true;
+        } else if (charge) {
+            rc = partial_refund(cx, charge, o, ev->now);
         }
         json_decref(doc);
         if (rc == 0)
@@ -135,24 +156,6 @@ static int on_session(struct ctx *cx, struct event *ev)
     return rc ? rc : done(cx, ev, o.id);
 }
 
-/*
- * Part of the charge was refunded: the amount is recorded (shown as the order's refunded_cents)
- * and the order stays paid with its books; only a full refund revokes access.
- */
-static int partial_refund(struct ctx *cx, struct event *ev, const struct order *o)
-{
-    json_t *ch = ev->object, *amount = json_object_get(ch, "amount_refunded");
-    const char *charge = str(ch, "id");
-
-    if (!charge || !json_is_integer(amount) || json_integer_value(amount) <= 0)
-        return 0;
-    log_json(LOG_INFO, "partial refund recorded; the order stays paid",
-             json_pack("{s:s, s:I, s:I}", "request_id", cx->request_id, "order_id",
-                       (json_int_t)o->id, "amount_refunded", json_integer_value(amount)));
-    return store_payments_partial_refund(cx, o->id, arena_printf(cx->arena, "%s:refunded", charge),
-                                         json_integer_value(amount), o->currency, ev->now);
-}
-
 static int on_refunded(struct ctx *cx, struct event *ev)
 {
     json_t *ch = ev->object;
@@ -174,7 +177,7 @@ static int on_refunded(struct ctx *cx, struct event *ev)
     if (json_is_true(json_object_get(ch, "refunded")))
         rc = orders_refund_confirmed(cx, &o, NULL, &changed);
     else
-        rc = partial_refund(cx, ev, &o);
+        rc = partial_refund(cx, ch, &o, ev->now);
     return rc ? rc : done(cx, ev, o.id);
 }
 

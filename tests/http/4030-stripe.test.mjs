@@ -261,6 +261,23 @@ test('partial refunds: recorded as refunded_cents, the order stays paid with its
   assert.deepEqual(await ownedBookIds(srv, p.user.token), [], 'a full refund revokes access');
 });
 
+test('a partial refund that comes before its payment is recorded once the payment is', async () => {
+  const p = await pendingOrder(1, 2000);
+  const s = fake.complete(p.session.id);
+  const early = {
+    id: `ch_early_${p.order.id}`, object: 'charge', payment_intent: s.payment_intent, amount: 2000,
+    amount_refunded: 700, refunded: false, currency: 'usd', metadata: {},
+  };
+  const kept = await deliver(srv, stripeEvent('charge.refunded', early));
+  assert.equal(kept.status, 200, kept.text);
+  assert.equal(kept.json.deferred, true, 'its payment is not known yet');
+  assert.equal((await deliver(srv, stripeEvent('checkout.session.completed', s))).status, 200);
+  const order = (await getOrder(srv, p.user.token, p.order.id)).json.order;
+  assert.equal(order.status, 'paid');
+  assert.equal(order.refunded_cents, 700, 'the early partial refund is not lost');
+  assert.equal((await ownedBookIds(srv, p.user.token)).length, 1, 'access is kept');
+});
+
 describe('signatures', () => {
   let p, ev, payload;
   before(async () => {
