@@ -18,31 +18,37 @@
 #define CATS                                                                                       \
     "WITH RECURSIVE cats(id) AS (SELECT id FROM categories WHERE slug = $2 UNION ALL "             \
     "SELECT c.id FROM categories c JOIN cats ON c.parent_id = cats.id) "
-#define IN_CATS                                                                                    \
-    " AND EXISTS (SELECT 1 FROM book_categories bc WHERE bc.book_id = b.id"                        \
+#define IN_CATS(ID)                                                                                \
+    " AND EXISTS (SELECT 1 FROM book_categories bc WHERE bc.book_id = " ID                         \
     " AND bc.category_id IN (SELECT id FROM cats))"
-#define ANY_CAT " AND CAST($2 AS TEXT) IS NULL" /* the text without the category subtree */
-#define FILTERS                                                                                    \
-    " AND b.status = 'published'"                                                                  \
+#define ANY_CAT(ID) " AND CAST($2 AS TEXT) IS NULL" /* the text without the category subtree */
+/* The filters on "T", the books' row (SQLite) or their copy in book_search (PostgreSQL). */
+#define FILTERS(T, ID)                                                                             \
     " AND (CAST($3 AS TEXT) IS NULL OR EXISTS (SELECT 1 FROM book_authors ba"                      \
-    " JOIN authors a ON a.id = ba.author_id WHERE ba.book_id = b.id AND a.slug = $3))"             \
-    " AND (CAST($4 AS TEXT) IS NULL OR b.language = $4)"                                           \
-    " AND (CAST($5 AS BIGINT) IS NULL OR b.price_cents >= $5)"                                     \
-    " AND (CAST($6 AS BIGINT) IS NULL OR b.price_cents <= $6)"
+    " JOIN authors a ON a.id = ba.author_id WHERE ba.book_id = " ID " AND a.slug = $3))"           \
+    " AND (CAST($4 AS TEXT) IS NULL OR " T ".language = $4)"                                       \
+    " AND (CAST($5 AS BIGINT) IS NULL OR " T ".price_cents >= $5)"                                 \
+    " AND (CAST($6 AS BIGINT) IS NULL OR " T ".price_cents <= $6)"
 /* The filters read the narrow index of 0007, not the books' rows. */
 #define HITS_SQLITE(WITH, CAT)                                                                     \
     WITH "SELECT b.id, b.language, b.price_cents, book_fts.rank FROM book_fts "                    \
          "JOIN books b INDEXED BY books_published_cover_idx ON b.id = book_fts.rowid "             \
-         "WHERE book_fts MATCH $1 AND (CAST($7 AS BIGINT) IS NULL OR book_fts.rowid < $7)" CAT     \
-             FILTERS " ORDER BY book_fts.rowid DESC LIMIT $8"
-/* Ranked in an outer query, so only the rows kept are ranked (not every row before the sort). */
+         "WHERE book_fts MATCH $1 AND (CAST($7 AS BIGINT) IS NULL OR book_fts.rowid < $7)"         \
+         " AND b.status = 'published'" CAT("b.id") FILTERS("b", "b.id")                            \
+             " ORDER BY book_fts.rowid DESC LIMIT $8"
+/*
+ * book_search carries the filters' columns (0009), so no row of books is joined: the planner
+ * either walks the primary key backwards testing each document (a common word) or takes the
+ * GIN matches and sorts them (a rarer one), and estimates the filters' share from one table's
+ * statistics. ts_rank is computed in the same query: rows then enter the sort without their
+ * 600-byte documents (ranking in an outer query carried them through it, twice as slow).
+ */
 #define HITS_PG(WITH, CAT)                                                                         \
-    WITH "SELECT h.id, h.language, h.price_cents, "                                                \
-         "-ts_rank(h.document, plainto_tsquery('mangu_search', $1)) FROM (SELECT b.id, "           \
-         "b.language, b.price_cents, s.document FROM book_search s JOIN books b "                  \
-         "ON b.id = s.book_id WHERE s.document @@ plainto_tsquery('mangu_search', $1) "            \
-         "AND (CAST($7 AS BIGINT) IS NULL OR s.book_id < $7)" CAT FILTERS                          \
-         " ORDER BY s.book_id DESC LIMIT $8) h ORDER BY h.id DESC"
+    WITH "SELECT s.book_id, s.language, s.price_cents, "                                           \
+         "-ts_rank(s.document, plainto_tsquery('mangu_search', $1)) FROM book_search s "           \
+         "WHERE s.document @@ plainto_tsquery('mangu_search', $1) AND s.published "                \
+         "AND (CAST($7 AS BIGINT) IS NULL OR s.book_id < $7)" CAT("s.book_id")                     \
+             FILTERS("s", "s.book_id") " ORDER BY s.book_id DESC LIMIT $8"
 /* Without a category the recursive subtree is left out of the text (less to plan). */
 static const char SQL_HITS_SQLITE[] = HITS_SQLITE("", ANY_CAT);
 static const char SQL_HITS_PG[] = HITS_PG("", ANY_CAT);
@@ -106,20 +112,17 @@ static const char SQL_SUGGEST_BOOKS_SQLITE[] =
     "ON c.id = book_fts.rowid WHERE book_fts MATCH $1 AND c.status = 'published' "
     "ORDER BY book_fts.rowid DESC LIMIT $2) m JOIN books b ON b.id = m.id ORDER BY b.id DESC";
 /*
- * PostgreSQL guesses how many documents a prefix matches and, ordered by id, walked every
+ * PostgreSQL guesses how many titles a prefix matches and, ordered by id, walked every
  * document when a prefix was rare (87-860 ms for "kef" at 100,000 books). The materialised
- * lookup stops at 200 matches (by GIN for a rare prefix: 1 ms) and the newest 50 of those
- * are looked up one by one (LATERAL ... LIMIT 1 keeps a nested loop, not a merge join down
- * the whole table). Title-only matches of a mid-frequency prefix are still slow ("ba": about
- * 200 ms, every document's vector is read until 200 match): see PERFORMANCE.md.
+ * lookup stops at 200 matches of the title words (0009's `titles` and its GIN index: a prefix
+ * common in descriptions but rare in titles no longer reads whole documents, "ba" took about
+ * 200 ms when it did) and the newest of those are shown.
  */
 static const char SQL_SUGGEST_BOOKS_PG[] =
     "WITH m AS MATERIALIZED (SELECT s.book_id FROM book_search s "
-    "WHERE s.document @@ to_tsquery('mangu_search', $1) LIMIT 200) "
+    "WHERE s.titles @@ to_tsquery('mangu_search', $1) AND s.published LIMIT 200) "
     "SELECT b.id, b.slug, b.title, b.cover_key, " FIRST_AUTHOR " FROM (SELECT book_id FROM m "
-    "ORDER BY book_id DESC LIMIT 50) t CROSS JOIN LATERAL (SELECT x.id, x.slug, x.title, "
-    "x.cover_key FROM books x WHERE x.id = t.book_id AND x.status = 'published' LIMIT 1) b "
-    "ORDER BY t.book_id DESC LIMIT $2";
+    "ORDER BY book_id DESC LIMIT $2) t JOIN books b ON b.id = t.book_id ORDER BY b.id DESC";
 #define HAS_BOOKS                                                                                  \
     " AND EXISTS (SELECT 1 FROM book_authors ba JOIN books b ON b.id = ba.book_id "                \
     "WHERE ba.author_id = a.id AND b.status = 'published')"
@@ -152,7 +155,8 @@ static void add_quoted(struct buf *b, const char *tok, char quote)
 
 /*
  * The query text: FTS5 `"a" "b"` (prefix: `"b"*`, restricted: `title : (...)`), or for
- * PostgreSQL either plain words (plainto_tsquery) or `'a':A & 'b':*A` (to_tsquery).
+ * PostgreSQL either plain words (plainto_tsquery) or `'a' & 'b':*` (to_tsquery; restricting
+ * to titles is the query's choice of column there, book_search.titles).
  */
 static const char *match_text(struct ctx *cx, const char *const *tokens, int n, bool prefix,
                               const char *column)
@@ -172,10 +176,8 @@ static const char *match_text(struct ctx *cx, const char *const *tokens, int n, 
         if (i)
             buf_adds(&b, pg ? " & " : " ");
         add_quoted(&b, tokens[i], pg ? '\'' : '"');
-        if (pg && ((prefix && last) || column))
-            buf_printf(&b, ":%s%s", prefix && last ? "*" : "", column ? "A" : "");
-        else if (prefix && last)
-            buf_addc(&b, '*');
+        if (prefix && last)
+            buf_adds(&b, pg ? ":*" : "*");
     }
     if (!pg && column)
         buf_addc(&b, ')');
