@@ -66,22 +66,23 @@ static const char SQL_PAGE_PG[] =
     "SELECT " STORE_BOOK_SUMMARY ", NULL, b.description FROM "
     "json_array_elements_text(CAST($1 AS json)) WITH ORDINALITY j(id, k) "
     "JOIN books b ON b.id = CAST(j.id AS BIGINT) ORDER BY j.k";
-/* The most frequent categories / authors among the books $1 (a JSON array of ids), counted
- * over the join table alone; only the top rows read their names. */
-#define FACET(TABLE, JOIN, COL, IDS)                                                               \
-    "SELECT x.slug, x.name, t.n FROM (SELECT l." COL " AS id, count(*) AS n FROM " IDS " h "       \
-    "JOIN " TABLE " l ON l.book_id = h.id GROUP BY l." COL " ORDER BY n DESC, l." COL              \
-    " LIMIT $2) t "                                                                                \
-    "JOIN " JOIN " x ON x.id = t.id ORDER BY t.n DESC, t.id"
+/* The most frequent categories and authors among the books $1 (a JSON array of ids), at most
+ * $2 of each, in one statement (one round trip): each counted over its join table alone, and
+ * only the top rows read their names. Rows: kind ('a' author, 'c' category), slug, name,
+ * count; authors first, each kind most frequent first. */
+#define FACET(KIND, TABLE, JOIN, COL, IDS)                                                         \
+    "SELECT '" KIND "' AS kind, x.slug, x.name, t.n, t.id FROM (SELECT l." COL " AS id, "          \
+    "count(*) AS n FROM " IDS " h JOIN " TABLE " l ON l.book_id = h.id GROUP BY l." COL            \
+    " ORDER BY n DESC, l." COL " LIMIT $2) t JOIN " JOIN " x ON x.id = t.id"
+#define FACETS(IDS)                                                                                \
+    "SELECT kind, slug, name, n FROM (" FACET("a", "book_authors", "authors", "author_id", IDS)    \
+    " UNION ALL " FACET("c", "book_categories", "categories", "category_id", IDS)                  \
+    ") f ORDER BY kind, n DESC, id"
 #define IDS_SQLITE "(SELECT value AS id FROM json_each($1))"
 #define IDS_PG                                                                                     \
     "(SELECT CAST(value AS BIGINT) AS id FROM json_array_elements_text(CAST($1 AS json)))"
-static const char SQL_CATEGORIES_SQLITE[] =
-    FACET("book_categories", "categories", "category_id", IDS_SQLITE);
-static const char SQL_CATEGORIES_PG[] =
-    FACET("book_categories", "categories", "category_id", IDS_PG);
-static const char SQL_AUTHORS_SQLITE[] = FACET("book_authors", "authors", "author_id", IDS_SQLITE);
-static const char SQL_AUTHORS_PG[] = FACET("book_authors", "authors", "author_id", IDS_PG);
+static const char SQL_FACETS_SQLITE[] = FACETS(IDS_SQLITE);
+static const char SQL_FACETS_PG[] = FACETS(IDS_PG);
 
 static const char SQL_KNOWN_SQLITE[] =
     "SELECT word FROM search_words WHERE word IN " SQL_TEXTS_SQLITE("$1");
@@ -249,34 +250,31 @@ int store_search_books(struct ctx *cx, const long long *ids, int n_ids, struct b
     return 0;
 }
 
-static int buckets(struct ctx *cx, const char *sql, const long long *ids, int n_ids, int limit,
-                   struct search_bucket **rows, int *n)
+/* The rows of "r" whose kind is "kind", as buckets. */
+static void buckets(struct ctx *cx, const struct db_result *r, const char *kind,
+                    struct search_bucket **rows, int *n)
+{
+    *rows = arena_zalloc(cx->arena, sizeof(**rows) * (size_t)(r->nrows + 1));
+    *n = 0;
+    for (int i = 0; i < r->nrows; i++)
+        if (strcmp(db_get(r, i, 0), kind) == 0)
+            (*rows)[(*n)++] = (struct search_bucket){db_get(r, i, 1), db_get(r, i, 2),
+                                                     db_get_int(r, i, 3)};
+}
+
+int store_search_facets(struct ctx *cx, const long long *ids, int n_ids, int limit,
+                        struct search_bucket **categories, int *n_categories,
+                        struct search_bucket **authors, int *n_authors)
 {
     struct db_param p[] = {DBP_TEXT(sql_ids_json(cx->arena, ids, n_ids)), DBP_INT(limit)};
     struct db_result *r;
-    int rc = cx_query(cx, sql, p, 2, &r);
+    int rc = cx_query(cx, sql_pick(cx, SQL_FACETS_SQLITE, SQL_FACETS_PG), p, 2, &r);
 
     if (rc)
         return rc;
-    *rows = arena_zalloc(cx->arena, sizeof(**rows) * (size_t)(r->nrows + 1));
-    for (int i = 0; i < r->nrows; i++)
-        (*rows)[i] = (struct search_bucket){db_get(r, i, 0), db_get(r, i, 1), db_get_int(r, i, 2)};
-    *n = r->nrows;
+    buckets(cx, r, "c", categories, n_categories);
+    buckets(cx, r, "a", authors, n_authors);
     return 0;
-}
-
-int store_search_categories(struct ctx *cx, const long long *ids, int n_ids, int limit,
-                            struct search_bucket **rows, int *n)
-{
-    return buckets(cx, sql_pick(cx, SQL_CATEGORIES_SQLITE, SQL_CATEGORIES_PG), ids, n_ids, limit,
-                   rows, n);
-}
-
-int store_search_authors(struct ctx *cx, const long long *ids, int n_ids, int limit,
-                         struct search_bucket **rows, int *n)
-{
-    return buckets(cx, sql_pick(cx, SQL_AUTHORS_SQLITE, SQL_AUTHORS_PG), ids, n_ids, limit, rows,
-                   n);
 }
 
 /* "words" as a JSON array of strings (arena). */

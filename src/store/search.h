@@ -40,11 +40,11 @@ int store_search_span(struct ctx *cx, long long *min_id, long long *max_id);
 /* The summaries (and descriptions, for snippets) of books "ids", in that order. */
 int store_search_books(struct ctx *cx, const long long *ids, int n_ids, struct book **items,
                        int *n);
-/* The most frequent categories / authors among books "ids", at most "limit". */
-int store_search_categories(struct ctx *cx, const long long *ids, int n_ids, int limit,
-                            struct search_bucket **rows, int *n);
-int store_search_authors(struct ctx *cx, const long long *ids, int n_ids, int limit,
-                         struct search_bucket **rows, int *n);
+/* The most frequent categories and authors among books "ids", at most "limit" of each, in
+ * one statement. */
+int store_search_facets(struct ctx *cx, const long long *ids, int n_ids, int limit,
+                        struct search_bucket **categories, int *n_categories,
+                        struct search_bucket **authors, int *n_authors);
 
 /* Which of "words" the word list holds: fills "known[i]". */
 int store_search_known_words(struct ctx *cx, const char *const *words, int n, bool *known);
