@@ -13,7 +13,8 @@
  * $7 only ids below this one (NULL: all), $8 how many. Each row carries its rank (lower is
  * better): bm25 with the table's weights (10 : 4 : 1) or minus ts_rank (A : B : C). Walking
  * the index in id order and stopping at the limit keeps a query for a common word as cheap
- * as one for a rare word: only the rows returned are ranked.
+ * as one for a rare word: only the rows returned are ranked (on PostgreSQL, when the planner
+ * takes a rarer word's GIN matches and sorts them, each of those matches is ranked).
  */
 #define CATS                                                                                       \
     "WITH RECURSIVE cats(id) AS (SELECT id FROM categories WHERE slug = $2 UNION ALL "             \

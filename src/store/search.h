@@ -30,7 +30,7 @@ struct search_hit {
 /*
  * Matching books newest first (highest id), at most "limit", only ids below "below_id" when
  * it is above 0. Only the rows returned are ranked, so the cost follows "limit", not how
- * many books match.
+ * many books match (PostgreSQL ranks every match of a word rare enough to be sorted whole).
  */
 int store_search_hits(struct ctx *cx, const char *const *tokens, int n_tokens,
                       const struct book_filter *f, long long below_id, int limit,
