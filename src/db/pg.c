@@ -73,7 +73,8 @@ static int set_session(PGconn *conn, int timeout_ms, struct buf *why)
     PGresult *res;
     int rc = 0;
 
-    snprintf(sql, sizeof(sql), "SET statement_timeout = %d; SET TIME ZONE 'UTC'; "
+    snprintf(sql, sizeof(sql),
+             "SET statement_timeout = %d; SET TIME ZONE 'UTC'; "
              "SET max_parallel_workers_per_gather = 0",
              timeout_ms);
     res = PQexec(conn, sql);

@@ -35,8 +35,8 @@
     WITH "SELECT b.id, b.language, b.price_cents, book_fts.rank FROM book_fts "                    \
          "JOIN books b INDEXED BY books_published_cover_idx ON b.id = book_fts.rowid "             \
          "WHERE book_fts MATCH $1 AND (CAST($7 AS BIGINT) IS NULL OR book_fts.rowid < $7)"         \
-         " AND b.status = 'published'" CAT("b.id") FILTERS("b", "b.id")                            \
-             " ORDER BY book_fts.rowid DESC LIMIT $8"
+         " AND b.status = 'published'" CAT("b.id")                                                 \
+             FILTERS("b", "b.id") " ORDER BY book_fts.rowid DESC LIMIT $8"
 /*
  * book_search carries the filters' columns (0009), so no row of books is joined: the planner
  * either walks the primary key backwards testing each document (a common word) or takes the
@@ -75,10 +75,12 @@ static const char SQL_PAGE_PG[] =
     "SELECT '" KIND "' AS kind, x.slug, x.name, t.n, t.id FROM (SELECT l." COL " AS id, "          \
     "count(*) AS n FROM " IDS " h JOIN " TABLE " l ON l.book_id = h.id GROUP BY l." COL            \
     " ORDER BY n DESC, l." COL " LIMIT $2) t JOIN " JOIN " x ON x.id = t.id"
+#define FACET_AUTHORS(IDS) FACET("a", "book_authors", "authors", "author_id", IDS)
+#define FACET_CATEGORIES(IDS) FACET("c", "book_categories", "categories", "category_id", IDS)
+#define FACETS_END ") f ORDER BY kind, n DESC, id"
 #define FACETS(IDS)                                                                                \
-    "SELECT kind, slug, name, n FROM (" FACET("a", "book_authors", "authors", "author_id", IDS)    \
-    " UNION ALL " FACET("c", "book_categories", "categories", "category_id", IDS)                  \
-    ") f ORDER BY kind, n DESC, id"
+    "SELECT kind, slug, name, n FROM (" FACET_AUTHORS(IDS) " UNION ALL " FACET_CATEGORIES(IDS)     \
+        FACETS_END
 #define IDS_SQLITE "(SELECT value AS id FROM json_each($1))"
 #define IDS_PG                                                                                     \
     "(SELECT CAST(value AS BIGINT) AS id FROM json_array_elements_text(CAST($1 AS json)))"
@@ -259,8 +261,8 @@ static void buckets(struct ctx *cx, const struct db_result *r, const char *kind,
     *n = 0;
     for (int i = 0; i < r->nrows; i++)
         if (strcmp(db_get(r, i, 0), kind) == 0)
-            (*rows)[(*n)++] = (struct search_bucket){db_get(r, i, 1), db_get(r, i, 2),
-                                                     db_get_int(r, i, 3)};
+            (*rows)[(*n)++] =
+                (struct search_bucket){db_get(r, i, 1), db_get(r, i, 2), db_get_int(r, i, 3)};
 }
 
 int store_search_facets(struct ctx *cx, const long long *ids, int n_ids, int limit,
