@@ -150,9 +150,13 @@ static int exec_pragmas(sqlite3 *db, const char *pragmas, int timeout_ms)
 static void *sqlite_connect(const char *path, int timeout_ms, struct buf *why)
 {
     /* cache_size: 1 MB of pages per pooled connection (SQLite's default is 2 MB); the
-     * kernel's page cache keeps the rest of the file warm. */
+     * kernel's page cache keeps the rest of the file warm. mmap_size: reads map the file's
+     * first 1 GiB instead of copying each page with pread (a third of a search's CPU at
+     * 100,000 books); the mapping is shared by every connection and counted in RSS only for
+     * the pages touched, as file-backed memory the kernel can reclaim. */
     static const char pragmas[] = "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; "
-                                  "PRAGMA synchronous=FULL; PRAGMA cache_size=-1024;";
+                                  "PRAGMA synchronous=FULL; PRAGMA cache_size=-1024; "
+                                  "PRAGMA mmap_size=1073741824;";
     int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI;
     struct sqlite_link *l = xcalloc(1, sizeof(*l));
     int rc = sqlite3_open_v2(path, &l->db, flags, NULL);

@@ -266,9 +266,8 @@ static int facets(struct ctx *cx, const struct search_hit *hits, int n_hits,
 
     for (int i = 0; i < n_hits; i++)
         ids[i] = hits[i].id;
-    rc = store_search_categories(cx, ids, n_hits, FACET_MAX, &out->categories, &out->n_categories);
-    if (rc == 0)
-        rc = store_search_authors(cx, ids, n_hits, FACET_MAX, &out->authors, &out->n_authors);
+    rc = store_search_facets(cx, ids, n_hits, FACET_MAX, &out->categories, &out->n_categories,
+                             &out->authors, &out->n_authors);
     for (int i = 0; rc == 0 && i < out->n_categories; i++)
         out->categories[i].count = scaled(out->categories[i].count, out, n_hits);
     for (int i = 0; rc == 0 && i < out->n_authors; i++)
@@ -378,9 +377,14 @@ static void push(struct arena *a, struct search_segment *seg, int *n, const char
 {
     if (to <= from)
         return;
-    if (*n > 0 && seg[*n - 1].match == match) {
-        seg[*n - 1].text =
-            arena_printf(a, "%s%.*s", seg[*n - 1].text, (int)(to - from), text + from);
+    if (*n > 0 && seg[*n - 1].match == match) { /* memcpy, not a printf: one per word */
+        size_t had = strlen(seg[*n - 1].text);
+        char *joined = arena_alloc(a, had + (to - from) + 1);
+
+        memcpy(joined, seg[*n - 1].text, had);
+        memcpy(joined + had, text + from, to - from);
+        joined[had + (to - from)] = '\0';
+        seg[*n - 1].text = joined;
         return;
     }
     seg[(*n)++] = (struct search_segment){arena_strndup(a, text + from, to - from), match};

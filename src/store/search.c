@@ -13,36 +13,43 @@
  * $7 only ids below this one (NULL: all), $8 how many. Each row carries its rank (lower is
  * better): bm25 with the table's weights (10 : 4 : 1) or minus ts_rank (A : B : C). Walking
  * the index in id order and stopping at the limit keeps a query for a common word as cheap
- * as one for a rare word: only the rows returned are ranked.
+ * as one for a rare word: only the rows returned are ranked (on PostgreSQL, when the planner
+ * takes a rarer word's GIN matches and sorts them, each of those matches is ranked).
  */
 #define CATS                                                                                       \
     "WITH RECURSIVE cats(id) AS (SELECT id FROM categories WHERE slug = $2 UNION ALL "             \
     "SELECT c.id FROM categories c JOIN cats ON c.parent_id = cats.id) "
-#define IN_CATS                                                                                    \
-    " AND EXISTS (SELECT 1 FROM book_categories bc WHERE bc.book_id = b.id"                        \
+#define IN_CATS(ID)                                                                                \
+    " AND EXISTS (SELECT 1 FROM book_categories bc WHERE bc.book_id = " ID                         \
     " AND bc.category_id IN (SELECT id FROM cats))"
-#define ANY_CAT " AND CAST($2 AS TEXT) IS NULL" /* the text without the category subtree */
-#define FILTERS                                                                                    \
-    " AND b.status = 'published'"                                                                  \
+#define ANY_CAT(ID) " AND CAST($2 AS TEXT) IS NULL" /* the text without the category subtree */
+/* The filters on "T", the books' row (SQLite) or their copy in book_search (PostgreSQL). */
+#define FILTERS(T, ID)                                                                             \
     " AND (CAST($3 AS TEXT) IS NULL OR EXISTS (SELECT 1 FROM book_authors ba"                      \
-    " JOIN authors a ON a.id = ba.author_id WHERE ba.book_id = b.id AND a.slug = $3))"             \
-    " AND (CAST($4 AS TEXT) IS NULL OR b.language = $4)"                                           \
-    " AND (CAST($5 AS BIGINT) IS NULL OR b.price_cents >= $5)"                                     \
-    " AND (CAST($6 AS BIGINT) IS NULL OR b.price_cents <= $6)"
+    " JOIN authors a ON a.id = ba.author_id WHERE ba.book_id = " ID " AND a.slug = $3))"           \
+    " AND (CAST($4 AS TEXT) IS NULL OR " T ".language = $4)"                                       \
+    " AND (CAST($5 AS BIGINT) IS NULL OR " T ".price_cents >= $5)"                                 \
+    " AND (CAST($6 AS BIGINT) IS NULL OR " T ".price_cents <= $6)"
 /* The filters read the narrow index of 0007, not the books' rows. */
 #define HITS_SQLITE(WITH, CAT)                                                                     \
     WITH "SELECT b.id, b.language, b.price_cents, book_fts.rank FROM book_fts "                    \
          "JOIN books b INDEXED BY books_published_cover_idx ON b.id = book_fts.rowid "             \
-         "WHERE book_fts MATCH $1 AND (CAST($7 AS BIGINT) IS NULL OR book_fts.rowid < $7)" CAT     \
-             FILTERS " ORDER BY book_fts.rowid DESC LIMIT $8"
-/* Ranked in an outer query, so only the rows kept are ranked (not every row before the sort). */
+         "WHERE book_fts MATCH $1 AND (CAST($7 AS BIGINT) IS NULL OR book_fts.rowid < $7)"         \
+         " AND b.status = 'published'" CAT("b.id")                                                 \
+             FILTERS("b", "b.id") " ORDER BY book_fts.rowid DESC LIMIT $8"
+/*
+ * book_search carries the filters' columns (0009), so no row of books is joined: the planner
+ * either walks the primary key backwards testing each document (a common word) or takes the
+ * GIN matches and sorts them (a rarer one), and estimates the filters' share from one table's
+ * statistics. ts_rank is computed in the same query: rows then enter the sort without their
+ * 600-byte documents (ranking in an outer query carried them through it, twice as slow).
+ */
 #define HITS_PG(WITH, CAT)                                                                         \
-    WITH "SELECT h.id, h.language, h.price_cents, "                                                \
-         "-ts_rank(h.document, plainto_tsquery('mangu_search', $1)) FROM (SELECT b.id, "           \
-         "b.language, b.price_cents, s.document FROM book_search s JOIN books b "                  \
-         "ON b.id = s.book_id WHERE s.document @@ plainto_tsquery('mangu_search', $1) "            \
-         "AND (CAST($7 AS BIGINT) IS NULL OR s.book_id < $7)" CAT FILTERS                          \
-         " ORDER BY s.book_id DESC LIMIT $8) h ORDER BY h.id DESC"
+    WITH "SELECT s.book_id, s.language, s.price_cents, "                                           \
+         "-ts_rank(s.document, plainto_tsquery('mangu_search', $1)) FROM book_search s "           \
+         "WHERE s.document @@ plainto_tsquery('mangu_search', $1) AND s.published "                \
+         "AND (CAST($7 AS BIGINT) IS NULL OR s.book_id < $7)" CAT("s.book_id")                     \
+             FILTERS("s", "s.book_id") " ORDER BY s.book_id DESC LIMIT $8"
 /* Without a category the recursive subtree is left out of the text (less to plan). */
 static const char SQL_HITS_SQLITE[] = HITS_SQLITE("", ANY_CAT);
 static const char SQL_HITS_PG[] = HITS_PG("", ANY_CAT);
@@ -60,22 +67,25 @@ static const char SQL_PAGE_PG[] =
     "SELECT " STORE_BOOK_SUMMARY ", NULL, b.description FROM "
     "json_array_elements_text(CAST($1 AS json)) WITH ORDINALITY j(id, k) "
     "JOIN books b ON b.id = CAST(j.id AS BIGINT) ORDER BY j.k";
-/* The most frequent categories / authors among the books $1 (a JSON array of ids), counted
- * over the join table alone; only the top rows read their names. */
-#define FACET(TABLE, JOIN, COL, IDS)                                                               \
-    "SELECT x.slug, x.name, t.n FROM (SELECT l." COL " AS id, count(*) AS n FROM " IDS " h "       \
-    "JOIN " TABLE " l ON l.book_id = h.id GROUP BY l." COL " ORDER BY n DESC, l." COL              \
-    " LIMIT $2) t "                                                                                \
-    "JOIN " JOIN " x ON x.id = t.id ORDER BY t.n DESC, t.id"
+/* The most frequent categories and authors among the books $1 (a JSON array of ids), at most
+ * $2 of each, in one statement (one round trip): each counted over its join table alone, and
+ * only the top rows read their names. Rows: kind ('a' author, 'c' category), slug, name,
+ * count; authors first, each kind most frequent first. */
+#define FACET(KIND, TABLE, JOIN, COL, IDS)                                                         \
+    "SELECT '" KIND "' AS kind, x.slug, x.name, t.n, t.id FROM (SELECT l." COL " AS id, "          \
+    "count(*) AS n FROM " IDS " h JOIN " TABLE " l ON l.book_id = h.id GROUP BY l." COL            \
+    " ORDER BY n DESC, l." COL " LIMIT $2) t JOIN " JOIN " x ON x.id = t.id"
+#define FACET_AUTHORS(IDS) FACET("a", "book_authors", "authors", "author_id", IDS)
+#define FACET_CATEGORIES(IDS) FACET("c", "book_categories", "categories", "category_id", IDS)
+#define FACETS_END ") f ORDER BY kind, n DESC, id"
+#define FACETS(IDS)                                                                                \
+    "SELECT kind, slug, name, n FROM (" FACET_AUTHORS(IDS) " UNION ALL " FACET_CATEGORIES(IDS)     \
+        FACETS_END
 #define IDS_SQLITE "(SELECT value AS id FROM json_each($1))"
 #define IDS_PG                                                                                     \
     "(SELECT CAST(value AS BIGINT) AS id FROM json_array_elements_text(CAST($1 AS json)))"
-static const char SQL_CATEGORIES_SQLITE[] =
-    FACET("book_categories", "categories", "category_id", IDS_SQLITE);
-static const char SQL_CATEGORIES_PG[] =
-    FACET("book_categories", "categories", "category_id", IDS_PG);
-static const char SQL_AUTHORS_SQLITE[] = FACET("book_authors", "authors", "author_id", IDS_SQLITE);
-static const char SQL_AUTHORS_PG[] = FACET("book_authors", "authors", "author_id", IDS_PG);
+static const char SQL_FACETS_SQLITE[] = FACETS(IDS_SQLITE);
+static const char SQL_FACETS_PG[] = FACETS(IDS_PG);
 
 static const char SQL_KNOWN_SQLITE[] =
     "SELECT word FROM search_words WHERE word IN " SQL_TEXTS_SQLITE("$1");
@@ -106,20 +116,25 @@ static const char SQL_SUGGEST_BOOKS_SQLITE[] =
     "ON c.id = book_fts.rowid WHERE book_fts MATCH $1 AND c.status = 'published' "
     "ORDER BY book_fts.rowid DESC LIMIT $2) m JOIN books b ON b.id = m.id ORDER BY b.id DESC";
 /*
- * PostgreSQL guesses how many documents a prefix matches and, ordered by id, walked every
- * document when a prefix was rare (87-860 ms for "kef" at 100,000 books). The materialised
- * lookup stops at 200 matches (by GIN for a rare prefix: 1 ms) and the newest 50 of those
- * are looked up one by one (LATERAL ... LIMIT 1 keeps a nested loop, not a merge join down
- * the whole table). Title-only matches of a mid-frequency prefix are still slow ("ba": about
- * 200 ms, every document's vector is read until 200 match): see PERFORMANCE.md.
+ * PostgreSQL guesses how many titles a prefix matches, and by those guesses either walked
+ * every document newest first when a prefix was rare (87-860 ms for "kef" at 100,000 books)
+ * or merged the GIN lists of every word sharing a common two-letter prefix ("fi": 31 ms). So
+ * the query decides by itself: "recent" tests the titles (0009's `titles`) of the newest 2,000
+ * published books, enough for a prefix held by one title in 250; only when that finds fewer
+ * than $2 does "m" (a one-time filter: otherwise never run) take up to 200 matches from the
+ * titles' GIN index, a cheap lookup for a rare prefix. The newest of both are shown.
  */
+#define SUGGEST_TITLES "w.titles @@ to_tsquery('mangu_search', $1)"
 static const char SQL_SUGGEST_BOOKS_PG[] =
-    "WITH m AS MATERIALIZED (SELECT s.book_id FROM book_search s "
-    "WHERE s.document @@ to_tsquery('mangu_search', $1) LIMIT 200) "
-    "SELECT b.id, b.slug, b.title, b.cover_key, " FIRST_AUTHOR " FROM (SELECT book_id FROM m "
-    "ORDER BY book_id DESC LIMIT 50) t CROSS JOIN LATERAL (SELECT x.id, x.slug, x.title, "
-    "x.cover_key FROM books x WHERE x.id = t.book_id AND x.status = 'published' LIMIT 1) b "
-    "ORDER BY t.book_id DESC LIMIT $2";
+    "WITH recent AS MATERIALIZED (SELECT w.book_id FROM (SELECT book_id, titles "
+    "FROM book_search WHERE published ORDER BY book_id DESC LIMIT 2000) w "
+    "WHERE " SUGGEST_TITLES " ORDER BY w.book_id DESC LIMIT $2), "
+    "m AS MATERIALIZED (SELECT w.book_id FROM book_search w WHERE (SELECT count(*) "
+    "FROM recent) < $2 AND " SUGGEST_TITLES " AND w.published LIMIT 200), "
+    "pick AS (SELECT book_id FROM recent UNION SELECT book_id FROM m) "
+    "SELECT b.id, b.slug, b.title, b.cover_key, " FIRST_AUTHOR " FROM (SELECT book_id "
+    "FROM pick ORDER BY book_id DESC LIMIT $2) t JOIN books b ON b.id = t.book_id "
+    "ORDER BY b.id DESC";
 #define HAS_BOOKS                                                                                  \
     " AND EXISTS (SELECT 1 FROM book_authors ba JOIN books b ON b.id = ba.book_id "                \
     "WHERE ba.author_id = a.id AND b.status = 'published')"
@@ -152,7 +167,8 @@ static void add_quoted(struct buf *b, const char *tok, char quote)
 
 /*
  * The query text: FTS5 `"a" "b"` (prefix: `"b"*`, restricted: `title : (...)`), or for
- * PostgreSQL either plain words (plainto_tsquery) or `'a':A & 'b':*A` (to_tsquery).
+ * PostgreSQL either plain words (plainto_tsquery) or `'a' & 'b':*` (to_tsquery; restricting
+ * to titles is the query's choice of column there, book_search.titles).
  */
 static const char *match_text(struct ctx *cx, const char *const *tokens, int n, bool prefix,
                               const char *column)
@@ -172,10 +188,8 @@ static const char *match_text(struct ctx *cx, const char *const *tokens, int n, 
         if (i)
             buf_adds(&b, pg ? " & " : " ");
         add_quoted(&b, tokens[i], pg ? '\'' : '"');
-        if (pg && ((prefix && last) || column))
-            buf_printf(&b, ":%s%s", prefix && last ? "*" : "", column ? "A" : "");
-        else if (prefix && last)
-            buf_addc(&b, '*');
+        if (prefix && last)
+            buf_adds(&b, pg ? ":*" : "*");
     }
     if (!pg && column)
         buf_addc(&b, ')');
@@ -239,34 +253,31 @@ int store_search_books(struct ctx *cx, const long long *ids, int n_ids, struct b
     return 0;
 }
 
-static int buckets(struct ctx *cx, const char *sql, const long long *ids, int n_ids, int limit,
-                   struct search_bucket **rows, int *n)
+/* The rows of "r" whose kind is "kind", as buckets. */
+static void buckets(struct ctx *cx, const struct db_result *r, const char *kind,
+                    struct search_bucket **rows, int *n)
+{
+    *rows = arena_zalloc(cx->arena, sizeof(**rows) * (size_t)(r->nrows + 1));
+    *n = 0;
+    for (int i = 0; i < r->nrows; i++)
+        if (strcmp(db_get(r, i, 0), kind) == 0)
+            (*rows)[(*n)++] =
+                (struct search_bucket){db_get(r, i, 1), db_get(r, i, 2), db_get_int(r, i, 3)};
+}
+
+int store_search_facets(struct ctx *cx, const long long *ids, int n_ids, int limit,
+                        struct search_bucket **categories, int *n_categories,
+                        struct search_bucket **authors, int *n_authors)
 {
     struct db_param p[] = {DBP_TEXT(sql_ids_json(cx->arena, ids, n_ids)), DBP_INT(limit)};
     struct db_result *r;
-    int rc = cx_query(cx, sql, p, 2, &r);
+    int rc = cx_query(cx, sql_pick(cx, SQL_FACETS_SQLITE, SQL_FACETS_PG), p, 2, &r);
 
     if (rc)
         return rc;
-    *rows = arena_zalloc(cx->arena, sizeof(**rows) * (size_t)(r->nrows + 1));
-    for (int i = 0; i < r->nrows; i++)
-        (*rows)[i] = (struct search_bucket){db_get(r, i, 0), db_get(r, i, 1), db_get_int(r, i, 2)};
-    *n = r->nrows;
+    buckets(cx, r, "c", categories, n_categories);
+    buckets(cx, r, "a", authors, n_authors);
     return 0;
-}
-
-int store_search_categories(struct ctx *cx, const long long *ids, int n_ids, int limit,
-                            struct search_bucket **rows, int *n)
-{
-    return buckets(cx, sql_pick(cx, SQL_CATEGORIES_SQLITE, SQL_CATEGORIES_PG), ids, n_ids, limit,
-                   rows, n);
-}
-
-int store_search_authors(struct ctx *cx, const long long *ids, int n_ids, int limit,
-                         struct search_bucket **rows, int *n)
-{
-    return buckets(cx, sql_pick(cx, SQL_AUTHORS_SQLITE, SQL_AUTHORS_PG), ids, n_ids, limit, rows,
-                   n);
 }
 
 /* "words" as a JSON array of strings (arena). */

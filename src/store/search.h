@@ -30,7 +30,7 @@ struct search_hit {
 /*
  * Matching books newest first (highest id), at most "limit", only ids below "below_id" when
  * it is above 0. Only the rows returned are ranked, so the cost follows "limit", not how
- * many books match.
+ * many books match (PostgreSQL ranks every match of a word rare enough to be sorted whole).
  */
 int store_search_hits(struct ctx *cx, const char *const *tokens, int n_tokens,
                       const struct book_filter *f, long long below_id, int limit,
@@ -40,11 +40,11 @@ int store_search_span(struct ctx *cx, long long *min_id, long long *max_id);
 /* The summaries (and descriptions, for snippets) of books "ids", in that order. */
 int store_search_books(struct ctx *cx, const long long *ids, int n_ids, struct book **items,
                        int *n);
-/* The most frequent categories / authors among books "ids", at most "limit". */
-int store_search_categories(struct ctx *cx, const long long *ids, int n_ids, int limit,
-                            struct search_bucket **rows, int *n);
-int store_search_authors(struct ctx *cx, const long long *ids, int n_ids, int limit,
-                         struct search_bucket **rows, int *n);
+/* The most frequent categories and authors among books "ids", at most "limit" of each, in
+ * one statement. */
+int store_search_facets(struct ctx *cx, const long long *ids, int n_ids, int limit,
+                        struct search_bucket **categories, int *n_categories,
+                        struct search_bucket **authors, int *n_authors);
 
 /* Which of "words" the word list holds: fills "known[i]". */
 int store_search_known_words(struct ctx *cx, const char *const *words, int n, bool *known);

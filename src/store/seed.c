@@ -22,7 +22,9 @@ static const char SQL_TIMEOUT_PG[] = "SELECT set_config('statement_timeout', $1,
  * then each of its authors), about 2 ms each. For a bulk load they are paused inside the
  * transaction (ALTER TABLE locks the two tables until it ends; nobody sees them off) and the
  * new books are indexed in two set-based statements that build the same document as
- * book_search_refresh() in sql/migrations/0006_search.pg.sql: keep the two in step.
+ * book_search_refresh() in sql/migrations/0006_search.pg.sql: keep the two in step. The
+ * columns 0009 added beside the document (published, language, price_cents, titles) are
+ * filled by book_search's own BEFORE trigger, which stays on.
  */
 static const char SQL_PG_SEARCH_TRIGGERS[] =
     "SELECT COUNT(*) FROM pg_trigger WHERE NOT tgisinternal "

@@ -1,8 +1,8 @@
 // 1030 search: relevance, typo correction, accents, facets, highlights, hostile input, typeahead.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { assertError } from './lib/mangu.mjs';
-import { startCatalog, author, admin, publishedBook, createBook, category, get } from './lib/catalog.mjs';
+import { api, assertError } from './lib/mangu.mjs';
+import { startCatalog, author, admin, publishedBook, createBook, category, get, bearer } from './lib/catalog.mjs';
 
 let srv, carroll, ryan, cook, boss, classics, kids;
 before(async () => {
@@ -152,4 +152,23 @@ test('suggest: titles by prefix, then authors, at most 10', async () => {
   assertError(assert, await get(srv, '/api/books/suggest'), 400, 'validation_failed');
   assertError(assert, await get(srv, '/api/books/suggest?q=%FF'), 400, 'validation_failed');
   assert.equal((await s('x'.repeat(5000))).status, 200);
+});
+
+/* PostgreSQL keeps copies of a book's status, language, price and title beside its search
+ * document (migration 0009): each change must reach the filters and the typeahead. */
+test('price, language, title and unpublishing reach the filters and the typeahead at once', async () => {
+  const b = await publishedBook(srv, cook.token, { title: 'Quinceberry Preserves', price_cents: 300, description: 'Jams.' });
+  const patch = (json) => api(srv.url, `/api/books/${b.id}`, { method: 'PATCH', headers: bearer(cook.token), json });
+  const suggested = async (q) => (await get(srv, `/api/books/suggest?q=${q}`)).json.items.map((x) => x.title);
+  assert.deepEqual(titles(await search('quinceberry', '&price=under-5')), ['Quinceberry Preserves']);
+  assert.equal((await patch({ price_cents: 1500, language: 'de' })).status, 200);
+  assert.deepEqual(titles(await search('quinceberry', '&price=under-5')), []);
+  assert.deepEqual(titles(await search('quinceberry', '&price=10-20&language=de')), ['Quinceberry Preserves']);
+  assert.equal((await patch({ title: 'Marmalade Days' })).status, 200);
+  assert.deepEqual(await suggested('quinceb'), []);
+  assert.deepEqual(await suggested('marmal'), ['Marmalade Days']);
+  const off = await api(srv.url, `/api/books/${b.id}/unpublish`, { method: 'POST', headers: bearer(cook.token) });
+  assert.equal(off.status, 200, off.text);
+  assert.equal((await search('marmalade')).json.total, 0);
+  assert.deepEqual(await suggested('marmal'), []);
 });
