@@ -94,6 +94,8 @@ static const struct setting settings[] = {
      "sqlite:<path> (default <data>/mangu.db) or postgres://user:pass@host:port/db"},
     {"MANGU_DB_POOL", "20", config_parse_db_pool, false,
      "database connections per process (1-100)"},
+    {"MANGU_SQLITE_MMAP_MB", "1024", config_parse_sqlite_mmap, false,
+     "SQLite: MiB of the database file each connection reads through a memory map (0: pread)"},
     {"MANGU_DB_STATEMENT_TIMEOUT_MS", "5000", config_parse_stmt_timeout, false,
      "longest a statement may run (PostgreSQL statement_timeout, SQLite busy timeout)"},
     {"MANGU_AUTO_MIGRATE", "0", config_parse_auto_migrate, false,
@@ -378,6 +380,7 @@ void config_describe(const struct config *c, struct buf *out)
     buf_adds(out, "MANGU_DATABASE_URL=");
     add_masked_url(out, c->database_url);
     buf_printf(out, "\nMANGU_DB_POOL=%d\n", c->db_pool);
+    buf_printf(out, "MANGU_SQLITE_MMAP_MB=%d\n", c->sqlite_mmap_mb);
     buf_printf(out, "MANGU_DB_STATEMENT_TIMEOUT_MS=%d\n", c->db_statement_timeout_ms);
     buf_printf(out, "MANGU_AUTO_MIGRATE=%d\n", c->auto_migrate);
     buf_adds(out, "MANGU_REDIS_URL=");

@@ -27,6 +27,7 @@ struct config {
     char *database_url; /* "sqlite:<path>" or "postgres://..." after defaults */
     int db_pool;
     int db_statement_timeout_ms;
+    int sqlite_mmap_mb; /* SQLite: MiB of the file each connection maps (0: read with pread) */
     bool auto_migrate;
     char *redis_url; /* NULL = in-process cache */
     char *cache_prefix;

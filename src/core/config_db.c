@@ -24,6 +24,11 @@ int config_parse_db_pool(struct config *c, const char *val, struct buf *why)
     return config_parse_int_field(&c->db_pool, val, 1, 100, why);
 }
 
+int config_parse_sqlite_mmap(struct config *c, const char *val, struct buf *why)
+{
+    return config_parse_int_field(&c->sqlite_mmap_mb, val, 0, 65536, why);
+}
+
 int config_parse_stmt_timeout(struct config *c, const char *val, struct buf *why)
 {
     return config_parse_int_field(&c->db_statement_timeout_ms, val, 100, 600000, why);

@@ -8,6 +8,7 @@
 /* Each parses one variable into "c" or returns -1 with what it accepts in "why". */
 int config_parse_database_url(struct config *c, const char *val, struct buf *why);
 int config_parse_db_pool(struct config *c, const char *val, struct buf *why);
+int config_parse_sqlite_mmap(struct config *c, const char *val, struct buf *why);
 int config_parse_stmt_timeout(struct config *c, const char *val, struct buf *why);
 int config_parse_auto_migrate(struct config *c, const char *val, struct buf *why);
 int config_parse_redis_url(struct config *c, const char *val, struct buf *why);

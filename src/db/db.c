@@ -20,7 +20,7 @@
 struct db {
     const struct db_driver *drv;
     char *target; /* owned: SQLite path or PostgreSQL URL */
-    int statement_timeout_ms;
+    struct db_conn_opts opts;
     pthread_mutex_t mu;
     pthread_cond_t freed; /* signalled when a slot is given back */
     struct db_conn *slots;
@@ -51,7 +51,8 @@ int db_open(const struct config *cfg, struct db **out, struct buf *why)
     struct db *db = xcalloc(1, sizeof(*db));
     db->drv = drv;
     db->target = xstrdup(target);
-    db->statement_timeout_ms = cfg->db_statement_timeout_ms;
+    db->opts.statement_timeout_ms = cfg->db_statement_timeout_ms;
+    db->opts.sqlite_mmap_bytes = (long long)cfg->sqlite_mmap_mb << 20;
     db->max = cfg->db_pool > 0 ? cfg->db_pool : 1;
     db->slots = xcalloc((size_t)db->max, sizeof(*db->slots));
     for (int i = 0; i < db->max; i++)
@@ -184,7 +185,7 @@ static int connect_slot(struct db *db, struct db_conn *c)
     pthread_mutex_unlock(&db->mu);
     if (until && now_ms() < until)
         return ERR_UNAVAILABLE;
-    c->link = db->drv->connect(db->target, db->statement_timeout_ms, &why);
+    c->link = db->drv->connect(db->target, &db->opts, &why);
     note_connect(db, c->link != NULL, why.p ? why.p : "unknown error");
     buf_release(&why);
     return c->link ? 0 : ERR_UNAVAILABLE;

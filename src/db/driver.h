@@ -16,6 +16,12 @@ struct db_conn {
 
 enum db_tx { DB_TX_IDLE, DB_TX_ACTIVE, DB_TX_FAILED };
 
+/* What every new connection is opened with (from the configuration). */
+struct db_conn_opts {
+    int statement_timeout_ms;
+    long long sqlite_mmap_bytes; /* SQLite's mmap_size; PostgreSQL ignores it */
+};
+
 /*
  * A driver. "target" is the SQLite file path or the PostgreSQL URL. Every function but
  * setup() and connect() is called by the one thread that holds the connection.
@@ -27,7 +33,7 @@ struct db_driver {
     /* Checks "target" once in db_open() (creates SQLite's folder, parses PG's URL). 0 or -1. */
     int (*setup)(const char *target, struct buf *why);
     /* Opens one connection; NULL with "why" on failure. */
-    void *(*connect)(const char *target, int statement_timeout_ms, struct buf *why);
+    void *(*connect)(const char *target, const struct db_conn_opts *o, struct buf *why);
     void (*disconnect)(void *link);
     /* As db_query(); records failures in "c->err". */
     int (*query)(struct db_conn *c, struct arena *arena, const char *sql,

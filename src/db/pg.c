@@ -113,7 +113,7 @@ static PGconn *open_conn(const char *url)
     return PQconnectdbParams(keys, values, 1);
 }
 
-static void *pg_connect(const char *url, int timeout_ms, struct buf *why)
+static void *pg_connect(const char *url, const struct db_conn_opts *o, struct buf *why)
 {
     PGconn *conn = open_conn(url);
     struct pg_link *l;
@@ -126,7 +126,7 @@ static void *pg_connect(const char *url, int timeout_ms, struct buf *why)
         return NULL;
     }
     PQsetNoticeProcessor(conn, on_notice, NULL);
-    if (set_session(conn, timeout_ms, why) != 0) {
+    if (set_session(conn, o->statement_timeout_ms, why) != 0) {
         PQfinish(conn);
         return NULL;
     }

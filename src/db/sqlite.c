@@ -147,16 +147,20 @@ static int exec_pragmas(sqlite3 *db, const char *pragmas, int timeout_ms)
     }
 }
 
-static void *sqlite_connect(const char *path, int timeout_ms, struct buf *why)
+static void *sqlite_connect(const char *path, const struct db_conn_opts *o, struct buf *why)
 {
     /* cache_size: 1 MB of pages per pooled connection (SQLite's default is 2 MB); the
-     * kernel's page cache keeps the rest of the file warm. mmap_size: reads map the file's
-     * first 1 GiB instead of copying each page with pread (a third of a search's CPU at
-     * 100,000 books); the mapping is shared by every connection and counted in RSS only for
-     * the pages touched, as file-backed memory the kernel can reclaim. */
-    static const char pragmas[] = "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; "
-                                  "PRAGMA synchronous=FULL; PRAGMA cache_size=-1024; "
-                                  "PRAGMA mmap_size=1073741824;";
+     * kernel's page cache keeps the rest of the file warm. mmap_size (MANGU_SQLITE_MMAP_MB):
+     * reads map the file instead of copying each page with pread (a third of a search's CPU
+     * at 100,000 books). Each connection maps the file itself, so RSS counts a touched page
+     * once per connection, though it is one page of the kernel's page cache. */
+    char pragmas[256];
+    int timeout_ms = o->statement_timeout_ms;
+
+    snprintf(pragmas, sizeof(pragmas),
+             "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL; "
+             "PRAGMA cache_size=-1024; PRAGMA mmap_size=%lld;",
+             o->sqlite_mmap_bytes);
     int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI;
     struct sqlite_link *l = xcalloc(1, sizeof(*l));
     int rc = sqlite3_open_v2(path, &l->db, flags, NULL);

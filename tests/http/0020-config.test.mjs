@@ -29,6 +29,8 @@ const BAD = [
   ['MANGU_CORS_ORIGINS', 'not a url'],
   ['MANGU_LOG_LEVEL', 'verbose'],
   ['MANGU_AUTO_MIGRATE', 'maybe'],
+  ['MANGU_SQLITE_MMAP_MB', '-1'],
+  ['MANGU_SQLITE_MMAP_MB', 'lots'],
 ];
 
 function assertConfigError(r, name, value) {

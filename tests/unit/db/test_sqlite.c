@@ -539,6 +539,30 @@ static void test_open_rejects_file_as_folder(void **state)
     buf_release(&why);
 }
 
+/* MANGU_SQLITE_MMAP_MB reaches every connection's mmap_size, and 0 turns it off. */
+static void test_mmap_size_follows_the_setting(void **state)
+{
+    (void)state;
+    for (int mb = 0; mb <= 16; mb += 16) {
+        struct fixture *f = calloc(1, sizeof(*f));
+        struct buf why = BUF_INIT;
+        struct db_result *r;
+
+        strcpy(f->dir, "/tmp/mangu-test-sqlite-XXXXXX");
+        assert_non_null(mkdtemp(f->dir));
+        snprintf(f->url, sizeof(f->url), "sqlite:%s/m.db", f->dir);
+        f->cfg = (struct config){.database_url = f->url, .db_pool = 1,
+                                 .db_statement_timeout_ms = 1000, .sqlite_mmap_mb = mb};
+        assert_int_equal(db_open(&f->cfg, &f->db, &why), 0);
+        f->arena = arena_new();
+        assert_int_equal(db_conn_acquire(f->db, &f->c), 0);
+        r = q(f, "PRAGMA mmap_size", NULL, 0);
+        assert_int_equal(db_get_int(r, 0, 0), (long long)mb << 20);
+        teardown((void **)&f);
+        buf_release(&why);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -557,6 +581,7 @@ int main(void)
         cmocka_unit_test(test_writer_released_on_every_exit),
         cmocka_unit_test(test_unreachable_fails_fast_then_recovers),
         cmocka_unit_test(test_open_rejects_file_as_folder),
+        cmocka_unit_test(test_mmap_size_follows_the_setting),
     };
 
     log_init(LOG_DEBUG, open("/dev/null", O_WRONLY));
