@@ -170,6 +170,22 @@ void catalog_front_put(struct catalog_front *f, const char *key, const char *val
     cache_set(f->lru, key, val, len, ttl_s);
 }
 
+void catalog_front_get_stats(struct catalog_front *f, struct catalog_front_stats *out)
+{
+    struct cache_stats st;
+
+    memset(out, 0, sizeof(*out));
+    if (!f)
+        return;
+    out->following = atomic_load(&f->live);
+    if (!f->lru)
+        return;
+    cache_get_stats(f->lru, &st);
+    out->hits = st.hits;
+    out->misses = st.misses;
+    out->bytes = st.bytes;
+}
+
 static struct cache *open_lru(size_t bytes)
 {
     struct config cfg;

@@ -48,6 +48,15 @@ int catalog_front_get(struct catalog_front *f, struct arena *a, const char *key,
 void catalog_front_put(struct catalog_front *f, const char *key, const char *val, size_t len,
                        int ttl_s);
 
+struct catalog_front_stats {
+    bool following;          /* the copy of the generation follows pub/sub (no GET per read) */
+    unsigned long long hits; /* answers found in the LRU */
+    unsigned long long misses;
+    size_t bytes; /* held by the LRU */
+};
+/* Fills "out"; all zero for a NULL "f". */
+void catalog_front_get_stats(struct catalog_front *f, struct catalog_front_stats *out);
+
 /* Test hooks: a front over any cache (no subscriber: the generation is read each time), the
  * LRU's clock, and whether the copy of the generation is live. */
 struct catalog_front *catalog_front_test_new(struct cache *shared, size_t lru_bytes);
