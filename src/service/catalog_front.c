@@ -20,7 +20,7 @@ struct catalog_front {
     struct cache *lru;    /* owned; NULL when disabled */
     atomic_llong gen;     /* this process's copy of the generation */
     atomic_bool live;     /* "gen" follows the shared counter: subscribed and caught up */
-    atomic_bool owed;     /* a bump failed; it is made before the cache is used again */
+    atomic_uint owed;     /* bumps that failed; one is made before the cache is used again */
     struct cache_sub *sub;
 };
 
@@ -112,18 +112,22 @@ static int on_event(void *arg, enum cache_sub_event ev, const char *msg, size_t 
     return catch_up(f);
 }
 
-/* Makes the bump this process owes; 0 once it is made. */
+/*
+ * Makes the bump this process owes; 0 once it is made. The debt is cleared only when no bump
+ * failed meanwhile, and only after this one succeeded: until then every thread bypasses the
+ * cache (several may bump at once; an extra bump only drops more answers).
+ */
 static int settle(struct catalog_front *f)
 {
+    unsigned seen = atomic_load(&f->owed);
     long long gen;
 
-    if (!atomic_exchange(&f->owed, false))
+    if (!seen)
         return 0;
-    if (bump(f->shared, &gen) != 0) {
-        atomic_store(&f->owed, true);
+    if (bump(f->shared, &gen) != 0)
         return ERR_UNAVAILABLE;
-    }
     advance(f, gen);
+    atomic_compare_exchange_strong(&f->owed, &seen, 0);
     return 0;
 }
 
@@ -145,7 +149,7 @@ void catalog_front_bump(struct catalog_front *f, struct cache *shared)
 
     if (bump(shared, &gen) != 0) {
         if (f)
-            atomic_store(&f->owed, true);
+            atomic_fetch_add(&f->owed, 1);
         return;
     }
     if (f)
@@ -209,7 +213,7 @@ static struct catalog_front *front_new(struct cache *shared, size_t lru_bytes)
     f->lru = lru_bytes ? open_lru(lru_bytes) : NULL;
     atomic_init(&f->gen, 0);
     atomic_init(&f->live, false);
-    atomic_init(&f->owed, false);
+    atomic_init(&f->owed, 0);
     f->sub = cache_subscribe(shared, GEN_KEY, on_event, f); /* NULL for the memory cache */
     return f;
 }

@@ -195,6 +195,28 @@ static void test_generation_change(void **state)
     proc_close(&p);
 }
 
+/* A write whose bump failed: the cache is bypassed until the bump is made. */
+static void test_failed_bump_is_owed(void **state)
+{
+    struct proc p;
+
+    (void)state;
+    proc_open(&p, NULL, "t:", 1 << 20);
+    const char *before = catalog_cache_key(&p.cx, "featured_books:24");
+    put(&p, before, "[\"old\"]", 300);
+    /* a counter that cannot be incremented stands in for a cache that fails the bump */
+    assert_int_equal(cache_set(p.app.cache, "catalog_gen", "x", 1, 0), 0);
+    catalog_changed(&p.cx);
+    assert_null(catalog_cache_key(&p.cx, "featured_books:24"));
+    assert_null(catalog_cache_key(&p.cx, "featured_books:24")); /* still owed */
+    assert_int_equal(cache_set(p.app.cache, "catalog_gen", "9000", 4, 0), 0);
+    const char *after = catalog_cache_key(&p.cx, "featured_books:24"); /* made now */
+    assert_non_null(after);
+    assert_string_equal(after, "featured_books:v9001:24");
+    assert_string_equal(catalog_cache_key(&p.cx, "featured_books:24"), after);
+    proc_close(&p);
+}
+
 static void test_disabled(void **state)
 {
     struct proc p;
@@ -272,10 +294,15 @@ static void test_redis_generation_follows(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_miss_then_hit),      cmocka_unit_test(test_shared_hit_is_copied),
-        cmocka_unit_test(test_not_ours_is_a_miss), cmocka_unit_test(test_bound),
-        cmocka_unit_test(test_lifetime),           cmocka_unit_test(test_generation_change),
-        cmocka_unit_test(test_disabled),           cmocka_unit_test(test_redis_generation_follows),
+        cmocka_unit_test(test_miss_then_hit),
+        cmocka_unit_test(test_shared_hit_is_copied),
+        cmocka_unit_test(test_not_ours_is_a_miss),
+        cmocka_unit_test(test_bound),
+        cmocka_unit_test(test_lifetime),
+        cmocka_unit_test(test_generation_change),
+        cmocka_unit_test(test_failed_bump_is_owed),
+        cmocka_unit_test(test_disabled),
+        cmocka_unit_test(test_redis_generation_follows),
     };
 
     return cmocka_run_group_tests_name("service/catalog_front", tests, NULL, NULL);
