@@ -351,7 +351,7 @@ say "# mangu catalog benchmark, $(date -u +%Y-%m-%dT%H:%M:%SZ)"
 say "# host: $(uname -srm), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 [[ -z $BASE_BIN ]] || say "# base: $("$BASE_BIN" version 2>/dev/null) ($BASE_BIN), measured beside mangu in every round"
 say "# mangu: $("$MANGU_BIN" version 2>/dev/null) (git $(git rev-parse --short HEAD 2>/dev/null || echo none)$(git diff --quiet 2>/dev/null || echo '+dirty')), production, access log on; nginx $("$NGINX" -v 2>&1 | sed 's/^nginx version: //'), $NGINX_WORKERS workers, access log on"
-say "# wrk -t2, $DURATION per measurement, $ROUNDS rounds (mangu/nginx order alternates)"
+say "# wrk -t2, $DURATION per measurement, $ROUNDS rounds (the order of mangu, nginx and any base rotates)"
 for n in $BOOKS; do bench_size "$n"; done
 say ""
 say "# written to $results"

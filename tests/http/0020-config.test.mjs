@@ -29,6 +29,8 @@ const BAD = [
   ['MANGU_CORS_ORIGINS', 'not a url'],
   ['MANGU_LOG_LEVEL', 'verbose'],
   ['MANGU_AUTO_MIGRATE', 'maybe'],
+  ['MANGU_CACHE_LOCAL_BYTES', 'lots'],
+  ['MANGU_CACHE_LOCAL_BYTES', '-1'],
 ];
 
 function assertConfigError(r, name, value) {
