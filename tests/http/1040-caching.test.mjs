@@ -165,3 +165,19 @@ test('a second server sees the first one\'s writes within 2 s, with Redis up and
     await other.stop();
   }
 });
+
+test('a Redis that refuses the password: the catalog still answers, and no log line holds it', { skip: !scaled && 'scaled backend only' }, async () => {
+  const url = new URL(process.env.MANGU_TEST_REDIS_URL); /* no password is configured there */
+  url.password = 'redissecretpw4242';
+  const other = await startCatalog({ MANGU_DATABASE_URL: srv.database.url, MANGU_REDIS_URL: url.toString(), MANGU_CACHE_PREFIX: prefix });
+  try {
+    await other.waitForLog((l) => l.json?.msg === 'redis subscription lost; retrying every second', 5000);
+    assert.equal(await featured(other, book.id), false);
+    assert.equal((await get(other, `/api/books/${book.slug}`)).status, 200);
+    assert.equal(await following(other), false);
+    const text = other.logs().map((l) => l.line).join('\n');
+    assert.ok(!text.includes('redissecretpw4242'), 'the Redis password is in the log');
+  } finally {
+    await other.stop();
+  }
+});
