@@ -13,16 +13,19 @@
 #                  (cache hits after the warm-up) with 64
 #   suggest        random 2-5 letter prefixes of those words (many repeat: cache hits): p95
 #                  with 8 connections
-# With BASE_BIN (an older build; copy its mangu-media.so beside it when it has one), a second server on the same database (its own cache prefix)
-# takes the search and suggest measurements too, right after this build's in every round, so a
-# before/after comparison shares the machine's state; its RSS is reported beside.
+# With BASE_BIN (an older build; copy its mangu-media.so beside it when it has one), a second
+# server on the same database (its own cache prefix) takes every measurement too: the cached
+# reads beside this build's and nginx's (the three in a rotating order), search and suggest
+# right after this build's, in every round, so a before/after comparison shares the machine's
+# state; its RSS is reported beside.
 # Prints every round and the medians with their ranges; writes bench/results/catalog-<UTC>.txt.
 # Builds nothing: run `make` first.
 #
 # Settings: BOOKS="10000 100000"  ROUNDS=3  DURATION=10s  WARMUP=2s  BACKEND=embedded|scaled
 #           MANGU_BIN=build/mangu  BASE_BIN=  NGINX_WORKERS=2  SEED_DIR (reuse seeded SQLite
 #           folders: SEED_DIR/N/ is kept between runs)  READS="featured trending new top book list"
-#           (READS="" measures search and suggest only)
+#           (READS="" measures search and suggest only)  SEARCH=all|cached|none (cached: only
+#           the repeated searches, which are cache hits)
 # Scaled: `tests/run-http.sh scaled --services-only --hold` prints a server to use; create one
 # empty database per size and pass MANGU_DATABASE_URL_<N> (or MANGU_DATABASE_URL for one size).
 set -euo pipefail
@@ -39,6 +42,7 @@ DURATION=${DURATION:-10s}
 WARMUP=${WARMUP:-2s}
 BACKEND=${BACKEND:-embedded}
 NGINX_WORKERS=${NGINX_WORKERS:-2}
+SEARCH=${SEARCH:-all}
 NGINX=${NGINX:-$(command -v nginx || echo /usr/sbin/nginx)}
 
 die() {
@@ -50,6 +54,7 @@ die() {
 command -v wrk >/dev/null || die "wrk not found (apt-get install wrk)"
 [[ -x $NGINX ]] || die "nginx not found (apt-get install nginx-light)"
 [[ $BACKEND == embedded || $BACKEND == scaled ]] || die "BACKEND is embedded or scaled"
+[[ $SEARCH == all || $SEARCH == cached || $SEARCH == none ]] || die "SEARCH is all, cached or none"
 
 free_port() {
 	python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])'
@@ -257,6 +262,18 @@ open(sys.argv[2], "w").write(lua(suggest))
 	write_lua "$tmp/suggest.lua" "$(cat "$tmp/suggest.tbl")"
 }
 
+reads_in_turn() { # reads_in_turn <round> <label> <path> <nginx file>: mangu, nginx (and base), rotating
+	local who=(mangu nginx) i
+	[[ -z $BASE_BIN ]] || who+=(base)
+	for ((i = 0; i < ${#who[@]}; i++)); do
+		case ${who[($1 + i) % ${#who[@]}]} in
+		mangu) measure "$2 mangu" 64 "$murl$3" "$tmp/plain.lua" ;;
+		nginx) measure "$2 nginx" 64 "$nurl/$4" "$tmp/plain.lua" ;;
+		base) measure "$2 base" 64 "$burl$3" "$tmp/plain.lua" ;;
+		esac
+	done
+}
+
 bench_size() { # bench_size <books>
 	local n=$1 dir slug
 	dir=${SEED_DIR:+$SEED_DIR/$n}
@@ -284,40 +301,46 @@ bench_size() { # bench_size <books>
 		wrk -t2 -c64 -d"$WARMUP" -s "$tmp/search-hit.lua" "$murl" >/dev/null
 		wrk -t2 -c64 -d"$WARMUP" "$murl/api/books/featured" >/dev/null
 		[[ -z $BASE_BIN ]] || wrk -t2 -c64 -d"$WARMUP" -s "$tmp/search.lua" "$burl" >/dev/null
+		[[ -z $BASE_BIN ]] || wrk -t2 -c64 -d"$WARMUP" -s "$tmp/search-hit.lua" "$burl" >/dev/null
 	fi
 	for round in $(seq 1 "$ROUNDS"); do
 		say "round $round (load $(cut -d' ' -f1-3 /proc/loadavg))"
 		for k in $READS; do
-			if ((round % 2)); then
-				measure "$n $k mangu" 64 "$murl${paths[$k]}" "$tmp/plain.lua"
-				measure "$n $k nginx" 64 "$nurl/$k.json" "$tmp/plain.lua"
-			else
-				measure "$n $k nginx" 64 "$nurl/$k.json" "$tmp/plain.lua"
-				measure "$n $k mangu" 64 "$murl${paths[$k]}" "$tmp/plain.lua"
-			fi
+			reads_in_turn "$round" "$n $k" "${paths[$k]}" "$k.json"
 		done
-		measure "$n search c8" 8 "$murl" "$tmp/search.lua"
-		measure "$n search c64" 64 "$murl" "$tmp/search.lua"
-		measure "$n search c64 cached" 64 "$murl" "$tmp/search-hit.lua"
-		measure "$n suggest c8" 8 "$murl" "$tmp/suggest.lua"
-		if [[ -n $BASE_BIN ]]; then
+		if [[ $SEARCH == all ]]; then
+			measure "$n search c8" 8 "$murl" "$tmp/search.lua"
+			measure "$n search c64" 64 "$murl" "$tmp/search.lua"
+		fi
+		[[ $SEARCH == none ]] || measure "$n search c64 cached" 64 "$murl" "$tmp/search-hit.lua"
+		[[ $SEARCH != all ]] || measure "$n suggest c8" 8 "$murl" "$tmp/suggest.lua"
+		if [[ -n $BASE_BIN && $SEARCH == all ]]; then
 			measure "$n search c8 base" 8 "$burl" "$tmp/search.lua"
 			measure "$n search c64 base" 64 "$burl" "$tmp/search.lua"
-			measure "$n suggest c8 base" 8 "$burl" "$tmp/suggest.lua"
 		fi
+		[[ -z $BASE_BIN || $SEARCH == none ]] ||
+			measure "$n search c64 cached base" 64 "$burl" "$tmp/search-hit.lua"
+		[[ -z $BASE_BIN || $SEARCH != all ]] || measure "$n suggest c8 base" 8 "$burl" "$tmp/suggest.lua"
 	done
 	say "medians (range) over $ROUNDS rounds:"
 	for k in $READS; do
 		say "$(printf '  %-9s mangu %-24s req/s  nginx %-24s req/s  mangu p99 %s ms' "$k" \
 			"$(stat "$n $k mangu" rps)" "$(stat "$n $k nginx" rps)" "$(stat "$n $k mangu" p99)")"
+		[[ -z $BASE_BIN ]] || say "$(printf '  %-9s base  %-24s req/s  base p99 %s ms' "$k" \
+			"$(stat "$n $k base" rps)" "$(stat "$n $k base" p99)")"
 	done
-	say "  search    p95 $(stat "$n search c8" p95) ms with 8 connections; $(stat "$n search c64" rps) req/s with 64 (cache misses)"
-	say "  search    $(stat "$n search c64 cached" rps) req/s with 64, p99 $(stat "$n search c64 cached" p99) ms (300 queries repeated: cache hits)"
-	say "  suggest   p95 $(stat "$n suggest c8" p95) ms with 8 connections"
+	if [[ $SEARCH == all ]]; then
+		say "  search    p95 $(stat "$n search c8" p95) ms with 8 connections; $(stat "$n search c64" rps) req/s with 64 (cache misses)"
+	fi
+	[[ $SEARCH == none ]] || say "  search    $(stat "$n search c64 cached" rps) req/s with 64, p99 $(stat "$n search c64 cached" p99) ms (300 queries repeated: cache hits)"
+	[[ $SEARCH != all ]] || say "  suggest   p95 $(stat "$n suggest c8" p95) ms with 8 connections"
 	say "  mangu RSS $(rss "$mangu_pid")"
 	if [[ -n $BASE_BIN ]]; then
-		say "  base search p95 $(stat "$n search c8 base" p95) ms with 8 connections; $(stat "$n search c64 base" rps) req/s with 64"
-		say "  base suggest p95 $(stat "$n suggest c8 base" p95) ms with 8 connections"
+		if [[ $SEARCH == all ]]; then
+			say "  base search p95 $(stat "$n search c8 base" p95) ms with 8 connections; $(stat "$n search c64 base" rps) req/s with 64"
+			say "  base suggest p95 $(stat "$n suggest c8 base" p95) ms with 8 connections"
+		fi
+		[[ $SEARCH == none ]] || say "  base search $(stat "$n search c64 cached base" rps) req/s with 64 (cache hits)"
 		say "  base RSS $(rss "$base_pid")"
 	fi
 	say "# load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -326,9 +349,9 @@ bench_size() { # bench_size <books>
 
 say "# mangu catalog benchmark, $(date -u +%Y-%m-%dT%H:%M:%SZ)"
 say "# host: $(uname -srm), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
-[[ -z $BASE_BIN ]] || say "# base: $("$BASE_BIN" version 2>/dev/null) ($BASE_BIN), measured on search and suggest after mangu in every round"
+[[ -z $BASE_BIN ]] || say "# base: $("$BASE_BIN" version 2>/dev/null) ($BASE_BIN), measured beside mangu in every round"
 say "# mangu: $("$MANGU_BIN" version 2>/dev/null) (git $(git rev-parse --short HEAD 2>/dev/null || echo none)$(git diff --quiet 2>/dev/null || echo '+dirty')), production, access log on; nginx $("$NGINX" -v 2>&1 | sed 's/^nginx version: //'), $NGINX_WORKERS workers, access log on"
-say "# wrk -t2, $DURATION per measurement, $ROUNDS rounds (mangu/nginx order alternates)"
+say "# wrk -t2, $DURATION per measurement, $ROUNDS rounds (the order of mangu, nginx and any base rotates)"
 for n in $BOOKS; do bench_size "$n"; done
 say ""
 say "# written to $results"

@@ -13,6 +13,7 @@
 #include "db/db.h"
 #include "db/migrate.h"
 #include "service/accounts.h"
+#include "service/catalog_front.h"
 #include "service/publishing.h"
 #include "service/mail.h"
 #include "service/views.h"
@@ -222,6 +223,14 @@ static void block_stop_signals(void)
     signal(SIGPIPE, SIG_IGN);
 }
 
+static void stop_catalog_front(struct app *app)
+{
+    struct catalog_front *f = app->catalog_front;
+
+    app->catalog_front = NULL;
+    catalog_front_stop(f);
+}
+
 static int run_server(struct app *app)
 {
     struct http_server *server;
@@ -231,9 +240,12 @@ static int run_server(struct app *app)
     block_stop_signals(); /* before any thread starts, so only sigwait sees them */
     static const struct http_handlers handlers = {api_handle, api_done, api_open_sink};
 
+    /* before the first request; its subscriber thread must not take SIGTERM */
+    app->catalog_front = catalog_front_start(app->cache, cfg->cache_local_bytes);
     if (http_server_start(app, &handlers, &server, &why) != 0) {
         log_json(LOG_ERROR, "cannot start the server", json_pack("{s:s}", "detail", why.p));
         buf_release(&why);
+        stop_catalog_front(app);
         return 1;
     }
     mail_worker_start(app); /* after block_stop_signals: its thread must not take SIGTERM */
@@ -257,6 +269,7 @@ static int run_server(struct app *app)
     log_json(left ? LOG_WARN : LOG_INFO, "stopped", json_pack("{s:i}", "abandoned_requests", left));
     if (left)
         _exit(0); /* workers are still busy: end them with the process */
+    stop_catalog_front(app);
     return 0;
 }
 

@@ -234,7 +234,7 @@ int api_books_show(struct ctx *cx, struct http_request *req, struct http_respons
     bool can_edit = false;
     int rc;
 
-    if (catalog_cache_get(cx, key, &doc) == 0) { /* anonymous, published */
+    if (catalog_cache_get(cx, key, CATALOG_TTL, &doc) == 0) { /* anonymous, published */
         if (id_of(&doc) > 0)
             views_record(cx, id_of(&doc));
         api_catalog_send_doc(cx, req, res, &doc);

@@ -104,8 +104,9 @@ int api_catalog_cached(struct ctx *cx, struct http_request *req, struct http_res
 
     int slot = -1;
 
-    if (catalog_cache_get(cx, key, &doc) == 0 ||
-        (flight_enter(key, &slot) == FLIGHT_WAITED && catalog_cache_get(cx, key, &doc) == 0)) {
+    if (catalog_cache_get(cx, key, ttl_s, &doc) == 0 ||
+        (flight_enter(key, &slot) == FLIGHT_WAITED &&
+         catalog_cache_get(cx, key, ttl_s, &doc) == 0)) {
         api_catalog_send_doc(cx, req, res, &doc);
         return 0;
     }

@@ -2,6 +2,7 @@
 #include "api/metrics.h"
 #include "api/dispatch.h"
 #include "cache/cache.h"
+#include "service/catalog_front.h"
 #include "core/buf.h"
 #include "core/xalloc.h"
 #include "db/db.h"
@@ -111,6 +112,24 @@ static void render_slot(struct app *app, struct buf *b, size_t i)
     buf_printf(b, "mangu_http_request_duration_seconds_count{%s} %llu\n", labels, total);
 }
 
+/* With Redis: the LRU in front of it, and whether the generation follows pub/sub. */
+static void render_catalog_front(struct app *app, struct buf *b)
+{
+    struct catalog_front_stats fs;
+
+    if (!app->catalog_front)
+        return;
+    catalog_front_get_stats(app->catalog_front, &fs);
+    buf_printf(b,
+               "# TYPE mangu_catalog_front_requests_total counter\n"
+               "mangu_catalog_front_requests_total{result=\"hit\"} %llu\n"
+               "mangu_catalog_front_requests_total{result=\"miss\"} %llu\n"
+               "# TYPE mangu_catalog_front_bytes gauge\nmangu_catalog_front_bytes %zu\n"
+               "# TYPE mangu_catalog_generation_followed gauge\n"
+               "mangu_catalog_generation_followed %d\n",
+               fs.hits, fs.misses, fs.bytes, fs.following ? 1 : 0);
+}
+
 static void render_backends(struct app *app, struct buf *b)
 {
     int open = 0, in_use = 0, max = 0;
@@ -131,6 +150,7 @@ static void render_backends(struct app *app, struct buf *b)
                "mangu_cache_requests_total{result=\"error\"} %llu\n"
                "# TYPE mangu_cache_bytes gauge\nmangu_cache_bytes %zu\n",
                cs.hits, cs.misses, cs.errors, cs.bytes);
+    render_catalog_front(app, b);
     buf_printf(b, "# TYPE mangu_rate_limited_total counter\nmangu_rate_limited_total %llu\n",
                atomic_load(&app->metrics->rate_limited));
 }

@@ -12,6 +12,7 @@ struct blob_store;
 struct router;
 struct web_files;
 struct metrics;
+struct catalog_front;
 
 struct app {
     const struct config *cfg;
@@ -21,6 +22,7 @@ struct app {
     struct router *router;
     struct web_files *web;
     struct metrics *metrics;
+    struct catalog_front *catalog_front; /* NULL unless the cache is Redis */
     time_t started;
     atomic_bool draining; /* set on SIGTERM: responses ask clients to close */
 };

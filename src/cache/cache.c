@@ -145,6 +145,34 @@ int cache_incr(struct cache *c, const char *key, int window_s, long long *count_
     return count(c, rc);
 }
 
+int cache_publish(struct cache *c, const char *channel, const char *msg, size_t len)
+{
+    struct pkey k;
+
+    pkey_make(&k, c, channel);
+    int rc = c->drv->publish(c->impl, k.p, k.len, msg, len);
+    pkey_release(&k);
+    return count(c, rc);
+}
+
+struct cache_sub *cache_subscribe(struct cache *c, const char *channel, cache_sub_fn fn, void *arg)
+{
+    struct pkey k;
+
+    if (c->drv != &cache_redis_driver)
+        return NULL;
+    pkey_make(&k, c, channel);
+    struct cache_sub *s = cache_redis_subscribe(c->impl, k.p, k.len, fn, arg);
+    pkey_release(&k);
+    return s;
+}
+
+void cache_sub_stop(struct cache_sub *s)
+{
+    if (s)
+        cache_redis_sub_stop(s);
+}
+
 int cache_ping(struct cache *c, double *latency_ms)
 {
     struct timespec t0, t1;

@@ -46,6 +46,32 @@ int cache_del(struct cache *c, const char *key);
  * ERR_UNAVAILABLE, or ERR_INVALID when "key" holds a value that is not a counter.
  */
 int cache_incr(struct cache *c, const char *key, int window_s, long long *count, int *ttl_left);
+/*
+ * Sends "msg" to every process subscribed to "channel" (prefixed like keys). 0 or
+ * ERR_UNAVAILABLE; the memory driver has no other process to tell and answers 0.
+ */
+int cache_publish(struct cache *c, const char *channel, const char *msg, size_t len);
+
+enum cache_sub_event {
+    CACHE_SUB_READY,   /* (re)subscribed: anything published while away was missed */
+    CACHE_SUB_MESSAGE, /* "msg" of "len" bytes arrived (borrowed for the call) */
+    CACHE_SUB_LOST,    /* the subscription is gone until the next CACHE_SUB_READY */
+};
+/*
+ * Called on the subscriber's own thread. Returning non-zero from READY or MESSAGE drops the
+ * connection: LOST follows, then a new subscription after a pause.
+ */
+typedef int (*cache_sub_fn)(void *arg, enum cache_sub_event ev, const char *msg, size_t len);
+struct cache_sub;
+/*
+ * Starts a thread that subscribes to "channel" (prefixed like keys) on its own connection and
+ * calls "fn" with "arg" for each event, resubscribing after a failure, until
+ * cache_sub_stop(). NULL for the memory driver: there are no other processes to hear.
+ */
+struct cache_sub *cache_subscribe(struct cache *c, const char *channel, cache_sub_fn fn, void *arg);
+/* Stops and joins the thread ("fn" is not called after this returns); frees "s". NULL is fine. */
+void cache_sub_stop(struct cache_sub *s);
+
 /* A round trip to the backend; fills the latency. 0 or ERR_UNAVAILABLE. */
 int cache_ping(struct cache *c, double *latency_ms);
 

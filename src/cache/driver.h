@@ -24,6 +24,7 @@ struct cache_driver {
     int (*incr)(void *impl, const char *key, size_t klen, int window_s, long long *count,
                 int *ttl_left);
     int (*ping)(void *impl);
+    int (*publish)(void *impl, const char *channel, size_t clen, const void *msg, size_t len);
     /* Fills "bytes" and "entries" when the driver knows them; may be NULL. */
     void (*usage)(void *impl, size_t *bytes, size_t *entries);
     /* Replaces the clock; NULL when the driver cannot (redis keeps time on the server). */
@@ -42,7 +43,18 @@ void *cache_memory_new(size_t max_bytes);
  */
 void *cache_redis_new(const char *url, struct buf *why);
 
-/* The bytes one memory-driver entry is charged: key + value + fixed overhead. */
+/*
+ * The redis subscriber (redis_sub.c): a thread on its own connection to the URL "impl" (a
+ * cache_redis_new() state) was made from; "channel" arrives prefixed.
+ */
+struct cache_sub *cache_redis_subscribe(void *impl, const char *channel, size_t clen,
+                                        cache_sub_fn fn, void *arg);
+void cache_redis_sub_stop(struct cache_sub *s);
+
+/*
+ * The bytes one memory-driver entry is charged: the chunks glibc's malloc takes for its two
+ * allocations (header and key, value), and its share of the hash table.
+ */
 size_t cache_memory_entry_size(size_t klen, size_t vlen);
 
 /* Test hook: gives the memory driver a fake clock (no effect on redis). */

@@ -16,6 +16,9 @@
 
 #define DEFAULT_MAX_BYTES (64UL << 20)
 #define FIRST_BUCKETS 64
+#define MMAP_THRESHOLD (128UL << 10) /* glibc's default: larger requests get their own pages */
+/* The table grows when it holds as many entries as slots: 1 to 2 slots per entry. */
+#define SLOT_SHARE (2 * sizeof(struct entry *))
 
 struct entry {
     struct entry *hnext;       /* bucket chain */
@@ -41,9 +44,24 @@ struct mem {
     void *clock_arg;
 };
 
+/*
+ * What glibc's malloc takes for a request of "n" bytes: the request and a size word in
+ * 16-byte granules, 32 at least; a large request is mapped in whole pages with two words.
+ */
+static size_t chunk(size_t n)
+{
+    size_t word = sizeof(size_t);
+
+    if (n >= MMAP_THRESHOLD)
+        return (n + 2 * word + 4095) & ~(size_t)4095;
+    n = (n + word + 15) & ~(size_t)15;
+    return n < 32 ? 32 : n;
+}
+
 size_t cache_memory_entry_size(size_t klen, size_t vlen)
 {
-    return sizeof(struct entry) + klen + 1 + vlen + 1;
+    /* entry_new()'s two allocations: header and key, value */
+    return chunk(sizeof(struct entry) + klen + 1) + chunk(vlen + 1) + SLOT_SHARE;
 }
 
 static long long real_clock(void *arg)
@@ -239,10 +257,12 @@ static int mem_set(void *impl, const char *key, size_t klen, const void *val, si
 {
     struct mem *m = impl;
     uint64_t h = hash(m, key, klen);
-    struct entry *e = NULL;
+    struct entry *e = entry_new(key, klen, h, val, len);
 
-    if (cache_memory_entry_size(klen, len) <= m->max_bytes)
-        e = entry_new(key, klen, h, val, len);
+    if (esize(e) > m->max_bytes) {
+        entry_free(e);
+        e = NULL;
+    }
     pthread_mutex_lock(&m->mu);
     struct entry **slot = find(m, key, klen, h);
     if (*slot)
@@ -261,9 +281,12 @@ static int mem_add(void *impl, const char *key, size_t klen, const void *val, si
     uint64_t h = hash(m, key, klen);
     int rc = 0;
 
-    if (cache_memory_entry_size(klen, len) > m->max_bytes)
-        return 0; /* as mem_set: too large to keep, yet "stored" */
     struct entry *e = entry_new(key, klen, h, val, len);
+
+    if (esize(e) > m->max_bytes) {
+        entry_free(e);
+        return 0; /* as mem_set: too large to keep, yet "stored" */
+    }
     pthread_mutex_lock(&m->mu);
     long long t = now(m);
     if (live(m, key, klen, h, t)) {
@@ -357,6 +380,12 @@ static int mem_ping(void *impl)
     return 0;
 }
 
+static int mem_publish(void *impl, const char *channel, size_t clen, const void *msg, size_t len)
+{
+    (void)impl, (void)channel, (void)clen, (void)msg, (void)len;
+    return 0; /* one process: nobody else to tell */
+}
+
 static void mem_usage(void *impl, size_t *bytes, size_t *entries)
 {
     struct mem *m = impl;
@@ -414,6 +443,7 @@ const struct cache_driver cache_memory_driver = {
     .del = mem_del,
     .incr = mem_incr,
     .ping = mem_ping,
+    .publish = mem_publish,
     .usage = mem_usage,
     .set_clock = mem_set_clock,
     .free = mem_free,

@@ -9,6 +9,7 @@
 #include <time.h>
 
 #include "cache/driver.h"
+#include "cache/redis_link.h"
 #include "core/err.h"
 #include "core/log.h"
 #include "core/xalloc.h"
@@ -259,13 +260,28 @@ fail:
 
 /* The pool and the down window */
 
-static void log_state(const struct rds *r, const char *msg, const char *reason)
+static void log_at(const struct rds *r, enum log_level level, const char *msg, const char *reason)
 {
     json_t *f = json_pack("{s:s}", "redis", r->where);
 
     if (f && reason)
         json_object_set_new(f, "error", json_string(reason));
-    log_json(LOG_WARN, msg, f);
+    log_json(level, msg, f);
+}
+
+static void log_state(const struct rds *r, const char *msg, const char *reason)
+{
+    log_at(r, LOG_WARN, msg, reason);
+}
+
+redisContext *cache_redis_dial(void *impl, struct buf *err)
+{
+    return dial(impl, err);
+}
+
+void cache_redis_log(void *impl, enum log_level level, const char *msg, const char *reason)
+{
+    log_at(impl, level, msg, reason);
 }
 
 /* Enters or extends the down window; the caller holds the lock. True when newly down. */
@@ -517,6 +533,16 @@ static int r_ping(void *impl)
     return rc;
 }
 
+static int r_publish(void *impl, const char *channel, size_t clen, const void *msg, size_t len)
+{
+    redisReply *rep;
+    int rc = run(impl, &rep, "PUBLISH %b %b", channel, clen, msg, len);
+
+    if (rc == 0)
+        freeReplyObject(rep);
+    return rc;
+}
+
 static void r_free(void *impl)
 {
     struct rds *r = impl;
@@ -556,5 +582,6 @@ const struct cache_driver cache_redis_driver = {
     .del = r_del,
     .incr = r_incr,
     .ping = r_ping,
+    .publish = r_publish,
     .free = r_free,
 };

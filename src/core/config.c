@@ -105,6 +105,8 @@ static const struct setting settings[] = {
     {"MANGU_CACHE_PREFIX", "mangu:", config_parse_cache_prefix, false, "prefix of every cache key"},
     {"MANGU_CACHE_MAX_BYTES", "16777216", config_parse_cache_max, false,
      "memory bound of the in-process cache"},
+    {"MANGU_CACHE_LOCAL_BYTES", "4194304", config_parse_cache_local, false,
+     "with Redis: memory bound of each process's LRU of catalog answers in front of it (0 = none)"},
     {"MANGU_WEB_DIR", "web/dist", parse_web_dir, false, "the built web client to serve"},
     {"MANGU_THREADS", "8", config_parse_threads, false, "HTTP worker threads (1-256)"},
     {"MANGU_IDLE_TIMEOUT", "75", config_parse_idle_timeout, false,
@@ -388,6 +390,7 @@ void config_describe(const struct config *c, struct buf *out)
         add_masked_url(out, c->redis_url);
     buf_printf(out, "\nMANGU_CACHE_PREFIX=%s\n", c->cache_prefix);
     buf_printf(out, "MANGU_CACHE_MAX_BYTES=%zu\n", c->cache_max_bytes);
+    buf_printf(out, "MANGU_CACHE_LOCAL_BYTES=%zu\n", c->cache_local_bytes);
     buf_printf(out, "MANGU_WEB_DIR=%s\n", c->web_dir);
     buf_printf(out, "MANGU_THREADS=%d\n", c->threads);
     buf_printf(out, "MANGU_IDLE_TIMEOUT=%d\n", c->idle_timeout_s);

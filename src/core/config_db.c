@@ -76,3 +76,8 @@ int config_parse_cache_max(struct config *c, const char *val, struct buf *why)
 {
     return config_parse_bytes(val, 1UL << 20, 1UL << 36, &c->cache_max_bytes, why);
 }
+
+int config_parse_cache_local(struct config *c, const char *val, struct buf *why)
+{
+    return config_parse_bytes(val, 0, 1UL << 36, &c->cache_local_bytes, why);
+}

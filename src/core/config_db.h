@@ -14,5 +14,6 @@ int config_parse_auto_migrate(struct config *c, const char *val, struct buf *why
 int config_parse_redis_url(struct config *c, const char *val, struct buf *why);
 int config_parse_cache_prefix(struct config *c, const char *val, struct buf *why);
 int config_parse_cache_max(struct config *c, const char *val, struct buf *why);
+int config_parse_cache_local(struct config *c, const char *val, struct buf *why);
 
 #endif

@@ -8,45 +8,15 @@
 
 #include "cache/cache.h"
 #include "core/slug.h"
+#include "service/catalog_front.h"
 
-#define GEN_KEY "catalog_gen"
-#define GEN_TTL (30 * 86400)
 #define ETAG_LEN 18 /* "\"" + 16 hex digits + "\"" */
-
-static long long now_ms(void)
-{
-    struct timespec ts;
-
-    clock_gettime(CLOCK_REALTIME, &ts);
-    return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
-/*
- * The current generation. A missing counter starts at the current time in milliseconds, so
- * a counter lost to a restart or an eviction never returns to a number used before.
- */
-static int generation(struct ctx *cx, long long *gen)
-{
-    char *val, start[24];
-    size_t len;
-    int rc = cache_get(cx->app->cache, cx->arena, GEN_KEY, &val, &len);
-
-    if (rc == ERR_NOT_FOUND) {
-        snprintf(start, sizeof(start), "%lld", now_ms());
-        rc = cache_add(cx->app->cache, GEN_KEY, start, strlen(start), GEN_TTL);
-        if (rc == 0 || rc == ERR_CONFLICT)
-            rc = cache_get(cx->app->cache, cx->arena, GEN_KEY, &val, &len);
-    }
-    if (rc == 0)
-        *gen = strtoll(val, NULL, 10);
-    return rc;
-}
 
 const char *catalog_cache_key(struct ctx *cx, const char *name)
 {
     long long gen;
 
-    if (generation(cx, &gen) != 0)
+    if (catalog_front_generation(cx->app->catalog_front, cx->app->cache, cx->arena, &gen) != 0)
         return NULL;
     const char *colon = strchr(name, ':');
     if (!colon)
@@ -54,18 +24,29 @@ const char *catalog_cache_key(struct ctx *cx, const char *name)
     return arena_printf(cx->arena, "%.*s:v%lld%s", (int)(colon - name), name, gen, colon);
 }
 
-int catalog_cache_get(struct ctx *cx, const char *key, struct catalog_doc *out)
+static bool ours(const char *val, size_t len)
 {
+    return len >= ETAG_LEN && val[0] == '"' && val[ETAG_LEN - 1] == '"';
+}
+
+int catalog_cache_get(struct ctx *cx, const char *key, int ttl_s, struct catalog_doc *out)
+{
+    struct catalog_front *front = cx->app->catalog_front;
     char *val;
     size_t len;
     int rc;
 
     if (!key)
         return ERR_NOT_FOUND;
-    rc = cache_get(cx->app->cache, cx->arena, key, &val, &len);
+    rc = catalog_front_get(front, cx->arena, key, &val, &len);
+    if (rc == ERR_NOT_FOUND) {
+        rc = cache_get(cx->app->cache, cx->arena, key, &val, &len);
+        if (rc == 0 && ours(val, len))
+            catalog_front_put(front, key, val, len, ttl_s);
+    }
     if (rc)
         return rc;
-    if (len < ETAG_LEN || val[0] != '"' || val[ETAG_LEN - 1] != '"')
+    if (!ours(val, len))
         return ERR_NOT_FOUND; /* not ours: treat as a miss */
     out->etag = arena_strndup(cx->arena, val, ETAG_LEN);
     out->body = val + ETAG_LEN;
@@ -81,6 +62,7 @@ void catalog_cache_put(struct ctx *cx, const char *key, const struct catalog_doc
     memcpy(val, doc->etag, ETAG_LEN);
     memcpy(val + ETAG_LEN, doc->body, doc->len);
     cache_set(cx->app->cache, key, val, ETAG_LEN + doc->len, ttl_s);
+    catalog_front_put(cx->app->catalog_front, key, val, ETAG_LEN + doc->len, ttl_s);
 }
 
 const char *catalog_etag(struct arena *a, const char *body, size_t len)
@@ -94,15 +76,7 @@ const char *catalog_etag(struct arena *a, const char *body, size_t len)
 
 void catalog_changed(struct ctx *cx)
 {
-    long long gen;
-    int ttl;
-    char fresh[24];
-
-    if (cache_incr(cx->app->cache, GEN_KEY, GEN_TTL, &gen, &ttl) != 0 || gen != 1)
-        return;
-    /* The counter was missing: start it above any number it held before. */
-    snprintf(fresh, sizeof(fresh), "%lld", now_ms());
-    cache_set(cx->app->cache, GEN_KEY, fresh, strlen(fresh), GEN_TTL);
+    catalog_front_bump(cx->app->catalog_front, cx->app->cache);
 }
 
 bool catalog_is_admin(const struct ctx *cx)

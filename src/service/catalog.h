@@ -11,7 +11,9 @@
  * Cached catalog answers. Every key carries the catalog's generation ("featured_books:v7:24"),
  * a counter in the cache that any catalog write bumps (catalog_changed), so one increment
  * drops every cached answer at once, in every server sharing the cache. With the cache down
- * nothing is cached and every answer comes from the database.
+ * nothing is cached and every answer comes from the database. On Redis, each process keeps
+ * a copy of the generation (told of bumps by pub/sub) and an LRU of answers in front of Redis
+ * (service/catalog_front.h), so a cached read usually costs no round trip.
  */
 
 /* A serialised answer and its ETag (a quoted hash of the body). Arena memory. */
@@ -26,8 +28,12 @@ struct catalog_doc {
  * cannot be reached (then callers neither read nor write it).
  */
 const char *catalog_cache_key(struct ctx *cx, const char *name);
-/* 0 with the document, ERR_NOT_FOUND on a miss (or "key" NULL), ERR_UNAVAILABLE. */
-int catalog_cache_get(struct ctx *cx, const char *key, struct catalog_doc *out);
+/*
+ * 0 with the document, ERR_NOT_FOUND on a miss (or "key" NULL), ERR_UNAVAILABLE. Looks in
+ * this process's LRU first; a document found in the shared cache is kept there for at most
+ * "ttl_s" (the answer's own lifetime) and CATALOG_FRONT_TTL seconds.
+ */
+int catalog_cache_get(struct ctx *cx, const char *key, int ttl_s, struct catalog_doc *out);
 /* Stores "doc" under "key" for "ttl_s" seconds; nothing when "key" is NULL; failures ignored. */
 void catalog_cache_put(struct ctx *cx, const char *key, const struct catalog_doc *doc, int ttl_s);
 /* The ETag of "body": a quoted 64-bit FNV-1a hash in hex. Arena memory. */

@@ -9,13 +9,15 @@
 #include <time.h>
 
 #include "cache/cache.h"
+#include "core/err.h"
 #include "core/log.h"
 #include "core/xalloc.h"
 #include "service/search.h"
 #include "store/books.h"
 
 #define DAY_S 86400
-#define REFRESH_EVERY 150 /* flushes between search word refreshes (5 minutes) */
+#define REFRESH_EVERY 150          /* flushes between search word refreshes (5 minutes) */
+#define SEEN_MAX_BYTES (1UL << 20) /* about 5,000 visitor-book pairs */
 
 /* Pending views of one book on one UTC day (days since the epoch). */
 struct pending {
@@ -85,6 +87,50 @@ static void visitor(const struct ctx *cx, char out[40])
     sodium_bin2hex(out, 40, h, sizeof(h));
 }
 
+static pthread_once_t seen_once = PTHREAD_ONCE_INIT;
+static struct cache *seen_here;
+
+static void open_seen(void)
+{
+    struct config cfg;
+    struct buf why = BUF_INIT;
+
+    memset(&cfg, 0, sizeof(cfg));
+    cfg.cache_max_bytes = SEEN_MAX_BYTES;
+    cfg.cache_prefix = "";
+    if (cache_open(&cfg, &seen_here, &why) != 0)
+        seen_here = NULL; /* the memory driver cannot fail; every view then asks Redis */
+    buf_release(&why);
+}
+
+/*
+ * With Redis, the keys this process already had an answer for: once SET NX has stored or
+ * found "key", it stays seen for the day, so asking again (a round trip per book read) can
+ * only say the same. NULL with the memory cache, which is in the process already.
+ */
+static struct cache *seen_cache(struct app *app)
+{
+    if (strcmp(cache_driver_name(app->cache), "redis") != 0)
+        return NULL;
+    pthread_once(&seen_once, open_seen);
+    return seen_here;
+}
+
+/* True when "key" was seen today; marks it. */
+static bool seen_before(struct ctx *cx, const char *key)
+{
+    struct cache *here = seen_cache(cx->app);
+    char *val;
+    size_t len;
+
+    if (here && cache_get(here, cx->arena, key, &val, &len) == 0)
+        return true;
+    int rc = cache_add(cx->app->cache, key, "1", 1, DAY_S);
+    if (here && (rc == 0 || rc == ERR_CONFLICT))
+        cache_set(here, key, "1", 1, DAY_S);
+    return rc != 0; /* seen today, or no way to tell: do not count */
+}
+
 void views_record(struct ctx *cx, long long book_id)
 {
     char who[40], key[96];
@@ -92,8 +138,8 @@ void views_record(struct ctx *cx, long long book_id)
 
     visitor(cx, who);
     snprintf(key, sizeof(key), "view:%lld:%lld:%s", book_id, day, who);
-    if (cache_add(cx->app->cache, key, "1", 1, DAY_S) != 0)
-        return; /* seen today, or no way to tell: do not count */
+    if (seen_before(cx, key))
+        return;
     pthread_mutex_lock(&V.mu);
     add(book_id, day, 1);
     pthread_mutex_unlock(&V.mu);

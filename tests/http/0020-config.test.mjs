@@ -31,6 +31,8 @@ const BAD = [
   ['MANGU_AUTO_MIGRATE', 'maybe'],
   ['MANGU_SQLITE_MMAP_MB', '-1'],
   ['MANGU_SQLITE_MMAP_MB', 'lots'],
+  ['MANGU_CACHE_LOCAL_BYTES', 'lots'],
+  ['MANGU_CACHE_LOCAL_BYTES', '-1'],
 ];
 
 function assertConfigError(r, name, value) {

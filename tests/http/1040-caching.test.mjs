@@ -1,13 +1,15 @@
 // 1040 caching: ETags and 304s, Cache-Control by caller, writes that drop cached answers at
-// once, and (scaled) Redis killed mid-test while the catalog keeps answering from the database.
+// once, and (scaled) Redis killed mid-test while the catalog keeps answering from the database,
+// and a second server on the same PostgreSQL + Redis that hears of the first one's writes.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { api, fault, poll, scaled } from './lib/mangu.mjs';
+import { api, fault, poll, scaled, randomId } from './lib/mangu.mjs';
 import { startCatalog, author, admin, publishedBook, category, get, bearer } from './lib/catalog.mjs';
 
+const prefix = `t_${randomId(4)}:`; /* scaled: the second server shares the first one's keys */
 let srv, ann, boss, book;
 before(async () => {
-  srv = await startCatalog();
+  srv = await startCatalog(scaled ? { MANGU_CACHE_PREFIX: prefix } : {});
   [ann, boss] = await Promise.all([author(srv, 'Cache Writer'), admin(srv)]);
   book = await publishedBook(srv, ann.token, { title: 'Cached Tales', description: 'Tales kept close.' });
 });
@@ -107,4 +109,75 @@ test('with Redis killed the catalog answers from the database, then recovers', {
   assert.ok(r.json.items.some((x) => x.id === b.id));
   const again = await get(srv, '/api/books/featured', undefined, { 'if-none-match': r.headers.get('etag') });
   assert.equal(again.status, 304);
+});
+
+/* A second server process on the first one's PostgreSQL and Redis (same key prefix). */
+async function secondServer() {
+  return startCatalog({
+    MANGU_DATABASE_URL: srv.database.url,
+    MANGU_REDIS_URL: process.env.MANGU_TEST_REDIS_URL,
+    MANGU_CACHE_PREFIX: prefix,
+  });
+}
+
+/* The gauge that says this process's copy of the catalog generation follows pub/sub. */
+async function following(s) {
+  const r = await get(s, '/metrics');
+  return /^mangu_catalog_generation_followed 1$/m.test(r.text);
+}
+
+const featured = async (s, id) => (await get(s, '/api/books/featured')).json.items.some((x) => x.id === id);
+
+test('a second server sees the first one\'s writes within 2 s, with Redis up and down', { skip: !scaled && 'scaled backend only' }, async () => {
+  const other = await secondServer();
+  try {
+    assert.ok(await poll(() => following(other), { ms: 5000, every: 50 }), 'second server subscribed');
+    assert.ok(await poll(() => following(srv), { ms: 5000, every: 50 }), 'first server subscribed');
+    const b = await publishedBook(srv, ann.token, { title: 'Seen Across Servers' });
+    for (let i = 0; i < 3; i++) assert.equal(await featured(other, b.id), false); /* now in its front */
+    const hits = (await get(other, '/metrics')).text.match(/^mangu_catalog_front_requests_total\{result="hit"\} (\d+)$/m);
+    assert.ok(hits && Number(hits[1]) >= 2, 'repeated reads are answered from the front');
+    const f = await api(srv.url, `/api/books/${b.id}`, { method: 'PATCH', headers: bearer(boss.token), json: { featured: true } });
+    assert.equal(f.status, 200, f.text);
+    assert.equal(await featured(srv, b.id), true, 'the writer shows it on its very next read');
+    assert.ok(await poll(() => featured(other, b.id), { ms: 2000, every: 20 }), 'the other server within 2 s');
+
+    await fault('MANGU_TEST_REDIS_STOP');
+    const c = await publishedBook(srv, ann.token, { title: 'Seen Across Servers Offline' });
+    const g = await api(srv.url, `/api/books/${c.id}`, { method: 'PATCH', headers: bearer(boss.token), json: { featured: true } });
+    assert.equal(g.status, 200, g.text);
+    assert.equal(await featured(srv, c.id), true, 'with Redis down, the writer reads its write');
+    assert.ok(await poll(() => featured(other, c.id), { ms: 2000, every: 20 }), 'and so does the other server');
+    const un = await api(srv.url, `/api/books/${b.id}`, { method: 'PATCH', headers: bearer(boss.token), json: { featured: false } });
+    assert.equal(un.status, 200, un.text);
+    assert.equal(await featured(srv, b.id), false);
+    assert.ok(await poll(async () => !(await featured(other, b.id)), { ms: 2000, every: 20 }));
+
+    await fault('MANGU_TEST_REDIS_START');
+    assert.ok(await poll(() => following(other), { ms: 10000, every: 50 }), 'resubscribed after the restart');
+    assert.ok(await poll(() => following(srv), { ms: 10000, every: 50 }));
+    const h = await api(srv.url, `/api/books/${c.id}`, { method: 'PATCH', headers: bearer(boss.token), json: { featured: false } });
+    assert.equal(h.status, 200, h.text);
+    assert.equal(await featured(srv, c.id), false);
+    assert.ok(await poll(async () => !(await featured(other, c.id)), { ms: 2000, every: 20 }), 'pub/sub again after the restart');
+  } finally {
+    await fault('MANGU_TEST_REDIS_START').catch(() => {});
+    await other.stop();
+  }
+});
+
+test('a Redis that refuses the password: the catalog still answers, and no log line holds it', { skip: !scaled && 'scaled backend only' }, async () => {
+  const url = new URL(process.env.MANGU_TEST_REDIS_URL); /* no password is configured there */
+  url.password = 'redissecretpw4242';
+  const other = await startCatalog({ MANGU_DATABASE_URL: srv.database.url, MANGU_REDIS_URL: url.toString(), MANGU_CACHE_PREFIX: prefix });
+  try {
+    await other.waitForLog((l) => l.json?.msg === 'redis subscription lost; retrying every second', 5000);
+    assert.equal(await featured(other, book.id), false);
+    assert.equal((await get(other, `/api/books/${book.slug}`)).status, 200);
+    assert.equal(await following(other), false);
+    const text = other.logs().map((l) => l.line).join('\n');
+    assert.ok(!text.includes('redissecretpw4242'), 'the Redis password is in the log');
+  } finally {
+    await other.stop();
+  }
 });
