@@ -146,8 +146,10 @@ serve() { # serve <books> <data dir>: starts mangu (and the base build); sets mu
 	fi
 }
 
-rss() { # rss <pid>: current and peak resident memory
+rss() { # rss <pid>: current and peak resident memory, and the current without the SQLite file's maps
 	awk '/VmRSS/ {r = $2} /VmHWM/ {h = $2} END {printf "%.1f MB, peak %.1f MB", r / 1024, h / 1024}' "/proc/$1/status"
+	awk '/^[0-9a-f]+-/ {db = $6 ~ /mangu\.db$/} /^Rss:/ {if (db) d += $2; else o += $2}
+		END {if (d) printf "; without the database file mapped by its connections (%.1f MB): %.1f MB", d / 1024, o / 1024}' "/proc/$1/smaps"
 }
 
 # nginx serving snapshots of the given paths under $tmp/www; sets nurl.
