@@ -75,6 +75,21 @@ int cache_open(const struct config *cfg, struct cache **out, struct buf *why)
     return 0;
 }
 
+struct cache *cache_open_local(size_t max_bytes)
+{
+    struct config cfg;
+    struct buf why = BUF_INIT;
+    struct cache *c = NULL;
+
+    memset(&cfg, 0, sizeof(cfg));
+    cfg.cache_max_bytes = max_bytes;
+    cfg.cache_prefix = "";
+    if (cache_open(&cfg, &c, &why) != 0)
+        c = NULL;
+    buf_release(&why);
+    return c;
+}
+
 void cache_close(struct cache *c)
 {
     if (!c)

@@ -17,6 +17,9 @@ struct cache; /* process-wide, thread-safe */
  */
 int cache_open(const struct config *cfg, struct cache **out, struct buf *why);
 void cache_close(struct cache *c);
+/* A process-local memory cache of "max_bytes", keys unprefixed: a helper's private memo
+ * (even beside Redis). NULL when it cannot be made. */
+struct cache *cache_open_local(size_t max_bytes);
 const char *cache_driver_name(const struct cache *c); /* "memory" or "redis" */
 
 /*

@@ -10,6 +10,7 @@
 #include <time.h>
 
 #include "cache/driver.h"
+#include "core/timefmt.h"
 #include "cache/redis_link.h"
 #include "core/xalloc.h"
 
@@ -32,15 +33,8 @@ struct cache_sub {
 /* Waits RETRY_MS unless stopped first; true when stopping. */
 static bool pause_unless_stopped(struct cache_sub *s)
 {
-    struct timespec until;
+    struct timespec until = time_deadline_ms(RETRY_MS);
 
-    clock_gettime(CLOCK_MONOTONIC, &until);
-    until.tv_sec += RETRY_MS / 1000;
-    until.tv_nsec += (long)(RETRY_MS % 1000) * 1000000L;
-    if (until.tv_nsec >= 1000000000L) {
-        until.tv_sec++;
-        until.tv_nsec -= 1000000000L;
-    }
     pthread_mutex_lock(&s->mu);
     while (!s->stop && pthread_cond_timedwait(&s->cv, &s->mu, &until) != ETIMEDOUT)
         ;

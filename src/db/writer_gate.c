@@ -8,6 +8,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/timefmt.h"
 #include "core/xalloc.h"
 
 /* One thread in line; lives on that thread's stack while it waits. */
@@ -68,20 +69,6 @@ void writer_gate_put(struct writer_gate *g)
     free(g);
 }
 
-static struct timespec deadline_in(int ms)
-{
-    struct timespec ts;
-
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    ts.tv_sec += ms / 1000;
-    ts.tv_nsec += (long)(ms % 1000) * 1000000L;
-    if (ts.tv_nsec >= 1000000000L) {
-        ts.tv_sec++;
-        ts.tv_nsec -= 1000000000L;
-    }
-    return ts;
-}
-
 static void enqueue(struct writer_gate *g, struct waiter *w)
 {
     if (g->tail)
@@ -111,7 +98,7 @@ static void unlink_waiter(struct writer_gate *g, struct waiter *w)
 /* Waits (holding g->mu) until "w" is granted or the deadline passes. */
 static void wait_turn(struct writer_gate *g, struct waiter *w, int timeout_ms)
 {
-    struct timespec until = deadline_in(timeout_ms);
+    struct timespec until = time_deadline_ms(timeout_ms);
     int rc = 0;
 
     while (!w->granted && rc != ETIMEDOUT)

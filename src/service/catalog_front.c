@@ -192,16 +192,10 @@ void catalog_front_get_stats(struct catalog_front *f, struct catalog_front_stats
 
 static struct cache *open_lru(size_t bytes)
 {
-    struct config cfg;
-    struct buf why = BUF_INIT;
-    struct cache *lru = NULL;
+    struct cache *lru = cache_open_local(bytes);
 
-    memset(&cfg, 0, sizeof(cfg));
-    cfg.cache_max_bytes = bytes;
-    cfg.cache_prefix = "";
-    if (cache_open(&cfg, &lru, &why) != 0) /* the memory driver cannot fail */
+    if (!lru) /* the memory driver cannot fail */
         abort();
-    buf_release(&why);
     return lru;
 }
 

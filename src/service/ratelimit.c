@@ -23,15 +23,7 @@ static atomic_bool degraded;
 
 static void open_local(void)
 {
-    struct config cfg;
-    struct buf why = BUF_INIT;
-
-    memset(&cfg, 0, sizeof(cfg));
-    cfg.cache_max_bytes = LOCAL_MAX_BYTES;
-    cfg.cache_prefix = "";
-    if (cache_open(&cfg, &local, &why) != 0)
-        local = NULL; /* the memory driver cannot fail; hits are then allowed */
-    buf_release(&why);
+    local = cache_open_local(LOCAL_MAX_BYTES); /* NULL: hits are then allowed */
 }
 
 static struct cache *local_cache(void)

@@ -92,15 +92,7 @@ static struct cache *seen_here;
 
 static void open_seen(void)
 {
-    struct config cfg;
-    struct buf why = BUF_INIT;
-
-    memset(&cfg, 0, sizeof(cfg));
-    cfg.cache_max_bytes = SEEN_MAX_BYTES;
-    cfg.cache_prefix = "";
-    if (cache_open(&cfg, &seen_here, &why) != 0)
-        seen_here = NULL; /* the memory driver cannot fail; every view then asks Redis */
-    buf_release(&why);
+    seen_here = cache_open_local(SEEN_MAX_BYTES); /* NULL: every view then asks Redis */
 }
 
 /*
