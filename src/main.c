@@ -241,12 +241,16 @@ static int run_server(struct app *app)
     block_stop_signals(); /* before any thread starts, so only sigwait sees them */
     static const struct http_handlers handlers = {api_handle, api_done, api_open_sink};
 
+    if (log_batch_start(cfg->log_flush_ms) != 0)
+        log_warn("cannot start the log flusher; access lines are written one by one");
+
     /* before the first request; its subscriber thread must not take SIGTERM */
     app->catalog_front = catalog_front_start(app->cache, cfg->cache_local_bytes);
     if (http_server_start(app, &handlers, &server, &why) != 0) {
         log_json(LOG_ERROR, "cannot start the server", json_pack("{s:s}", "detail", why.p));
         buf_release(&why);
         stop_catalog_front(app);
+        log_batch_stop();
         return 1;
     }
     mail_worker_start(app); /* after block_stop_signals: its thread must not take SIGTERM */
@@ -268,9 +272,12 @@ static int run_server(struct app *app)
     int left = http_server_drain(server, cfg->shutdown_timeout_s);
     views_stop(); /* writes the views counted while draining */
     log_json(left ? LOG_WARN : LOG_INFO, "stopped", json_pack("{s:i}", "abandoned_requests", left));
-    if (left)
+    if (left) {
+        log_flush();
         _exit(0); /* workers are still busy: end them with the process */
+    }
     stop_catalog_front(app);
+    log_batch_stop();
     return 0;
 }
 

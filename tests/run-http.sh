@@ -7,7 +7,9 @@
 #   embedded  SQLite + in-process cache: nothing to start.
 #   scaled    starts a private PostgreSQL cluster, a redis-server and s3rver (S3) on free loopback
 #             ports in a temporary folder, exports where they are (and fault-injection commands) to
-#             the tests, and stops them and deletes the folder on exit.
+#             the tests, and stops them and deletes the folder on exit. A whole run (no files
+#             named) first runs the C unit tests that need these servers (the PostgreSQL driver,
+#             the Redis cache, the catalog front on Redis), which skip without them.
 # --services-only  (scaled) start the services, print the environment, exercise each
 #                  stop/start helper once, stop everything. With --hold, skip the exercise,
 #                  print "ready" once they answer, and keep them up until ^C or SIGTERM
@@ -336,10 +338,24 @@ if ((services_only)); then
 	exit 0
 fi
 
+# The drivers' unit tests that need live servers skip without them (as in `make test-unit`):
+# a whole scaled run gives them this run's PostgreSQL and Redis.
+backend_unit_tests() {
+	local t tests=(db/test_pg cache/test_redis service/test_catalog_front)
+	make -C "$root" --no-print-directory -s "${tests[@]/#/build/tests/unit/}" || return 1
+	for t in "${tests[@]}"; do
+		MANGU_TEST_PG_URL=$MANGU_TEST_PG_ADMIN_URL MANGU_TEST_REDIS_SERVER=redis-server \
+			"$root/build/tests/unit/$t" || return 1
+	done
+}
+
 mkdir -p "$MANGU_TEST_LOG_DIR"
 rm -f "$MANGU_TEST_LOG_DIR"/*.log
 if ((${#files[@]} == 0)); then
 	files=("$root"/tests/http/*.test.mjs)
+	if [[ $backend == scaled ]]; then
+		check "the drivers' unit tests on these servers" backend_unit_tests
+	fi
 fi
 
 # One file at a time: 0050-faults stops the shared PostgreSQL and Redis.

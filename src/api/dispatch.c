@@ -208,6 +208,7 @@ void api_done(struct ctx *cx, const struct http_request *req, int status, double
     if (!log_enabled(LOG_INFO))
         return;
     struct buf b = BUF_INIT;
+    buf_grow(&b, 320); /* one allocation for a usual line */
     buf_adds(&b, "{\"time\":\"");
     log_add_time(&b);
     buf_printf(&b, "\",\"level\":\"info\",\"msg\":\"request\",\"request_id\":\"%s\",\"method\":",
@@ -223,7 +224,7 @@ void api_done(struct ctx *cx, const struct http_request *req, int status, double
         buf_printf(&b, ",\"user_id\":%lld}", cx->user_id);
     else
         buf_adds(&b, ",\"user_id\":null}");
-    log_write_line(&b);
+    log_write_batched(&b);
     buf_release(&b);
 }
 

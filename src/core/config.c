@@ -71,6 +71,11 @@ static int parse_log_level(struct config *c, const char *val, struct buf *why)
     return 0;
 }
 
+static int parse_log_flush(struct config *c, const char *val, struct buf *why)
+{
+    return config_parse_int_field(&c->log_flush_ms, val, 0, 10000, why);
+}
+
 static int parse_jwt_secret(struct config *c, const char *val, struct buf *why)
 {
     if (strlen(val) < 32) {
@@ -98,6 +103,9 @@ static const struct setting settings[] = {
      "SQLite: MiB of the database file each connection reads through a memory map (0: pread)"},
     {"MANGU_DB_STATEMENT_TIMEOUT_MS", "5000", config_parse_stmt_timeout, false,
      "longest a statement may run (PostgreSQL statement_timeout, SQLite busy timeout)"},
+    {"MANGU_DB_PREPARE", "1", config_parse_db_prepare, false,
+     "PostgreSQL: 1 keeps each constant statement prepared per connection; 0 for a pooler in "
+     "transaction mode (PgBouncer before 1.21)"},
     {"MANGU_AUTO_MIGRATE", "0", config_parse_auto_migrate, false,
      "1: serve applies pending PostgreSQL migrations itself (SQLite always does)"},
     {"MANGU_REDIS_URL", NULL, config_parse_redis_url, true,
@@ -108,7 +116,8 @@ static const struct setting settings[] = {
     {"MANGU_CACHE_LOCAL_BYTES", "4194304", config_parse_cache_local, false,
      "with Redis: memory bound of each process's LRU of catalog answers in front of it (0 = none)"},
     {"MANGU_WEB_DIR", "web/dist", parse_web_dir, false, "the built web client to serve"},
-    {"MANGU_THREADS", "8", config_parse_threads, false, "HTTP worker threads (1-256)"},
+    {"MANGU_THREADS", "auto", config_parse_threads, false,
+     "HTTP worker threads (1-256); auto: two per CPU (raise it when the database is far away)"},
     {"MANGU_IDLE_TIMEOUT", "75", config_parse_idle_timeout, false,
      "seconds an idle keep-alive connection stays open (above the ALB's 60)"},
     {"MANGU_SHUTDOWN_TIMEOUT", "25", config_parse_shutdown_timeout, false,
@@ -122,6 +131,8 @@ static const struct setting settings[] = {
     {"MANGU_CORS_ORIGINS", "", config_parse_cors_origins, false,
      "comma-separated origins allowed to call the API from a browser"},
     {"MANGU_LOG_LEVEL", "info", parse_log_level, false, "debug, info, warn or error"},
+    {"MANGU_LOG_FLUSH_MS", "100", parse_log_flush, false,
+     "access lines are written in batches at least this often, in ms (0: each at once)"},
     {"MANGU_JWT_SECRET", NULL, parse_jwt_secret, true,
      "token signing key (32+ chars); generated into <data>/secrets outside production"},
     {"MANGU_RATE_LIMIT", "100/15m", config_parse_rate_limit, false,
@@ -384,6 +395,7 @@ void config_describe(const struct config *c, struct buf *out)
     buf_printf(out, "\nMANGU_DB_POOL=%d\n", c->db_pool);
     buf_printf(out, "MANGU_SQLITE_MMAP_MB=%d\n", c->sqlite_mmap_mb);
     buf_printf(out, "MANGU_DB_STATEMENT_TIMEOUT_MS=%d\n", c->db_statement_timeout_ms);
+    buf_printf(out, "MANGU_DB_PREPARE=%d\n", c->db_prepare);
     buf_printf(out, "MANGU_AUTO_MIGRATE=%d\n", c->auto_migrate);
     buf_adds(out, "MANGU_REDIS_URL=");
     if (c->redis_url)
@@ -402,6 +414,7 @@ void config_describe(const struct config *c, struct buf *out)
     for (size_t i = 0; i < c->n_cors_origins; i++)
         buf_printf(out, "%s%s", i ? "," : "", c->cors_origins[i]);
     buf_printf(out, "\nMANGU_LOG_LEVEL=%s\n", log_level_name((enum log_level)c->log_level));
+    buf_printf(out, "MANGU_LOG_FLUSH_MS=%d\n", c->log_flush_ms);
     buf_printf(out, "MANGU_JWT_SECRET=%s\n",
                c->jwt_secret ? (c->jwt_secret_generated ? "**** (generated)" : "****") : "(unset)");
     add_rate(out, "MANGU_RATE_LIMIT", &c->rate_limit);

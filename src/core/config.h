@@ -29,6 +29,7 @@ struct config {
     int db_statement_timeout_ms;
     int sqlite_mmap_mb; /* SQLite: MiB of the file each connection maps (0: read with pread) */
     bool auto_migrate;
+    bool db_prepare; /* PostgreSQL: constant statements stay prepared per connection */
     char *redis_url; /* NULL = in-process cache */
     char *cache_prefix;
     size_t cache_max_bytes;
@@ -45,6 +46,7 @@ struct config {
     char *cors_origins[CONFIG_MAX_ORIGINS];
     size_t n_cors_origins;
     int log_level;    /* enum log_level */
+    int log_flush_ms; /* access lines are written in batches this often; 0 = each at once */
     char *jwt_secret; /* secret; may be generated into the data folder */
     bool jwt_secret_generated;
     struct rate_rule rate_limit;        /* every /api route, per client IP */

@@ -55,6 +55,14 @@ int config_parse_auto_migrate(struct config *c, const char *val, struct buf *why
     return -1;
 }
 
+int config_parse_db_prepare(struct config *c, const char *val, struct buf *why)
+{
+    if (parse_bool(val, &c->db_prepare) == 0)
+        return 0;
+    buf_printf(why, "expected 0 or 1, got '%s'", val);
+    return -1;
+}
+
 int config_parse_redis_url(struct config *c, const char *val, struct buf *why)
 {
     if (*val == '\0')

@@ -11,6 +11,7 @@ int config_parse_db_pool(struct config *c, const char *val, struct buf *why);
 int config_parse_sqlite_mmap(struct config *c, const char *val, struct buf *why);
 int config_parse_stmt_timeout(struct config *c, const char *val, struct buf *why);
 int config_parse_auto_migrate(struct config *c, const char *val, struct buf *why);
+int config_parse_db_prepare(struct config *c, const char *val, struct buf *why);
 int config_parse_redis_url(struct config *c, const char *val, struct buf *why);
 int config_parse_cache_prefix(struct config *c, const char *val, struct buf *why);
 int config_parse_cache_max(struct config *c, const char *val, struct buf *why);

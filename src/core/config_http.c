@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "core/config_parse.h"
 #include "core/xalloc.h"
@@ -48,8 +49,22 @@ int config_parse_public_url(struct config *c, const char *val, struct buf *why)
     return 0;
 }
 
+/* More threads than this cost keep-alive throughput: each wakes for fewer connections. */
+static int threads_for_cpus(void)
+{
+    long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+
+    if (cpus < 2)
+        cpus = 2;
+    return cpus > 128 ? 256 : (int)(2 * cpus);
+}
+
 int config_parse_threads(struct config *c, const char *val, struct buf *why)
 {
+    if (strcmp(val, "auto") == 0) {
+        c->threads = threads_for_cpus();
+        return 0;
+    }
     return config_parse_int_field(&c->threads, val, 1, 256, why);
 }
 

@@ -28,7 +28,16 @@ void log_msg(enum log_level level, const char *fmt, ...) __attribute__((format(p
 void log_add_json_string(struct buf *b, const char *s);
 /* Appends the current UTC time as RFC 3339 with milliseconds. */
 void log_add_time(struct buf *b);
-/* Writes a complete line (a trailing newline is added) in one write(). */
+/* Writes a complete line (a trailing newline is added) in one write(), after any batched ones. */
 void log_write_line(struct buf *b);
+/* Like log_write_line, but while batching the line waits in memory for the flusher's next
+   write (at most interval_ms later, sooner once 32 KiB gather). For per-request lines. */
+void log_write_batched(struct buf *b);
+/* Starts batching with a flusher thread (interval_ms <= 0: every line is written at once). */
+int log_batch_start(int interval_ms);
+/* Writes what is batched and stops the flusher; later lines are written at once. */
+void log_batch_stop(void);
+/* Writes what is batched now (before _exit, or when a line must be on disk). */
+void log_flush(void);
 
 #endif

@@ -53,6 +53,7 @@ int db_open(const struct config *cfg, struct db **out, struct buf *why)
     db->target = xstrdup(target);
     db->opts.statement_timeout_ms = cfg->db_statement_timeout_ms;
     db->opts.sqlite_mmap_bytes = (long long)cfg->sqlite_mmap_mb << 20;
+    db->opts.pg_prepare = cfg->db_prepare;
     db->max = cfg->db_pool > 0 ? cfg->db_pool : 1;
     db->slots = xcalloc((size_t)db->max, sizeof(*db->slots));
     for (int i = 0; i < db->max; i++)

@@ -74,6 +74,12 @@ const char *db_conn_error(const struct db_conn *conn);
  */
 int db_query(struct db_conn *conn, struct arena *arena, const char *sql,
              const struct db_param *params, int n, struct db_result **out);
+/*
+ * Begins a statement whose best plan depends on its parameters' values (a word's frequency
+ * picks the index): PostgreSQL plans it on every call rather than keeping it prepared, where
+ * after five calls a generic plan, made without the values, may take over.
+ */
+#define DB_PLAN_EACH_CALL "/* plan each call */ "
 /* Runs a multi-statement script without parameters (migrations). */
 int db_exec_script(struct db_conn *conn, const char *sql);
 /*

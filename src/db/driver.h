@@ -20,6 +20,7 @@ enum db_tx { DB_TX_IDLE, DB_TX_ACTIVE, DB_TX_FAILED };
 struct db_conn_opts {
     int statement_timeout_ms;
     long long sqlite_mmap_bytes; /* SQLite's mmap_size; PostgreSQL ignores it */
+    bool pg_prepare;             /* PostgreSQL: keep constant statements prepared */
 };
 
 /*

@@ -3,6 +3,7 @@
 
 #include <libpq-fe.h>
 #include <poll.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,10 +16,31 @@
 #define NUM_MAX 32          /* room for one formatted number parameter */
 #define TEXT_OID 25         /* pg_type's "text" */
 
+#define STMT_SLOTS 512 /* prepared statements per connection; a power of two, at most half full */
+
+/* A statement prepared on this connection, keyed by the address of its SQL text. */
+struct pg_stmt {
+    const char *key;
+    char *text; /* a copy: the address may be reused by other text */
+    int n_params;
+    unsigned id; /* its name is "m<id>" */
+};
+
 struct pg_link {
     PGconn *conn;
-    bool broken; /* a call saw the connection die; reopen it on the next acquire */
+    bool broken;  /* a call saw the connection die; reopen it on the next acquire */
+    bool prepare; /* keep statements prepared (MANGU_DB_PREPARE) */
+    struct pg_stmt *stmts;
+    size_t used;
+    unsigned next_id;
 };
+
+static void stmts_free(struct pg_link *l)
+{
+    for (size_t i = 0; l->stmts && i < STMT_SLOTS; i++)
+        free(l->stmts[i].text);
+    free(l->stmts);
+}
 
 /* Copies the first "cap" - 1 bytes of "s" into "out" with newlines and tabs made spaces. */
 static void one_line(char *out, size_t cap, const char *s)
@@ -132,6 +154,7 @@ static void *pg_connect(const char *url, const struct db_conn_opts *o, struct bu
     }
     l = xcalloc(1, sizeof(*l));
     l->conn = conn;
+    l->prepare = o->pg_prepare;
     return l;
 }
 
@@ -142,6 +165,7 @@ static void pg_disconnect(void *link)
     if (!l)
         return;
     PQfinish(l->conn);
+    stmts_free(l);
     free(l);
 }
 
@@ -325,10 +349,59 @@ static const char **format_params(const char *sql, const struct db_param *params
     return values;
 }
 
+/* The program's constant data (GNU ld's symbols): where string constants live. */
+extern const char __executable_start[], edata[];
+
+/* Only constant SQL is prepared: text built per request would fill the table for one use. */
+static bool is_constant(const char *sql)
+{
+    return (uintptr_t)sql >= (uintptr_t)__executable_start && (uintptr_t)sql < (uintptr_t)edata;
+}
+
+static size_t stmt_slot(const struct pg_link *l, const char *key)
+{
+    size_t i = (size_t)(((uintptr_t)key >> 3) * 0x9E3779B97F4A7C15ull) & (STMT_SLOTS - 1);
+
+    while (l->stmts[i].key && l->stmts[i].key != key)
+        i = (i + 1) & (STMT_SLOTS - 1);
+    return i;
+}
+
 /*
- * One round trip with PQexecParams (text parameters, types inferred by the server). Statements
- * prepared once per connection (PQprepare, keyed by the "sql" address as sqlite.c does) would
- * save the parse; they can come once profiles say so.
+ * The name of the statement prepared for "sql" on this connection, preparing it on first use
+ * (one more round trip, once). NULL when it is not to be prepared, or preparing failed: the
+ * caller then sends it unnamed, which reports any error the usual way.
+ */
+static const char *prepared_name(struct pg_link *l, const char *sql, int n_sent, const Oid *types,
+                                 char name[16])
+{
+    if (!l->prepare || !is_constant(sql) ||
+        strncmp(sql, DB_PLAN_EACH_CALL, sizeof(DB_PLAN_EACH_CALL) - 1) == 0)
+        return NULL;
+    if (!l->stmts)
+        l->stmts = xcalloc(STMT_SLOTS, sizeof(*l->stmts));
+    struct pg_stmt *st = &l->stmts[stmt_slot(l, sql)];
+    if (st->key && st->n_params == n_sent && strcmp(st->text, sql) == 0) {
+        snprintf(name, 16, "m%u", st->id);
+        return name;
+    }
+    if (st->key || (l->used + 1) * 2 > STMT_SLOTS)
+        return NULL; /* same address, other text (never for a constant), or the table is full */
+    snprintf(name, 16, "m%u", l->next_id);
+    PGresult *res = PQprepare(l->conn, name, sql, n_sent, types);
+    bool ok = PQresultStatus(res) == PGRES_COMMAND_OK;
+    PQclear(res);
+    if (!ok)
+        return NULL;
+    *st = (struct pg_stmt){sql, xstrdup(sql), n_sent, l->next_id++};
+    l->used++;
+    return name;
+}
+
+/*
+ * One round trip: PQexecPrepared for a constant statement already prepared on this connection
+ * (saves PostgreSQL parsing it, and planning it once a generic plan proves as cheap), else
+ * PQexecParams. Parameters are text, their types inferred by the server.
  */
 static int pg_query(struct db_conn *c, struct arena *arena, const char *sql,
                     const struct db_param *params, int n, struct db_result **out)
@@ -338,6 +411,7 @@ static int pg_query(struct db_conn *c, struct arena *arena, const char *sql,
     int n_sent = 0;
     const char **values = n > 0 ? format_params(sql, params, n, &types, &n_sent) : NULL;
     PGresult *res;
+    char name[16];
     int rc;
 
     if (n_sent > n) {
@@ -345,7 +419,10 @@ static int pg_query(struct db_conn *c, struct arena *arena, const char *sql,
         db_report(c, LOG_ERROR, "misuse", "statement has parameters beyond the ones given", sql);
         return ERR_INTERNAL;
     }
-    res = PQexecParams(l->conn, sql, n_sent, types, values, NULL, NULL, 0);
+    if (prepared_name(l, sql, n_sent, types, name))
+        res = PQexecPrepared(l->conn, name, n_sent, values, NULL, NULL, 0);
+    else
+        res = PQexecParams(l->conn, sql, n_sent, types, values, NULL, NULL, 0);
     rc = check(c, res, sql);
     free(values);
     if (rc == 0 && out)

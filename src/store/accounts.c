@@ -35,8 +35,8 @@ static const char SQL_REVIEWS_DELETE[] = "DELETE FROM reviews WHERE user_id = $1
     "WHERE (CAST($1 AS TEXT) IS NULL OR lower(u.email) LIKE $1 ESCAPE '\\' "                   \
     "OR lower(u.display_name) LIKE $1 ESCAPE '\\') AND (CAST($2 AS TEXT) IS NULL OR u.role = $2) "
 static const char SQL_USER_LIST[] =
-    "SELECT " USER_COLS USER_FILTER "ORDER BY u.id DESC LIMIT $3 OFFSET $4";
-static const char SQL_USER_COUNT[] = "SELECT count(*) FROM users u " USER_FILTER;
+    DB_PLAN_EACH_CALL "SELECT " USER_COLS USER_FILTER "ORDER BY u.id DESC LIMIT $3 OFFSET $4";
+static const char SQL_USER_COUNT[] = DB_PLAN_EACH_CALL "SELECT count(*) FROM users u " USER_FILTER;
 
 static const char SQL_AUTHOR_INSERT[] =
     "INSERT INTO authors (user_id, name, slug, bio) VALUES ($1, $2, $3, $4) RETURNING id";

@@ -25,10 +25,10 @@ static const char SQL_COUNT_BOOKS_SQLITE[] =
     "SELECT count(*) FROM books WHERE id IN " SQL_IDS_SQLITE("$1");
 static const char SQL_COUNT_BOOKS_PG[] = "SELECT count(*) FROM books WHERE id IN " SQL_IDS_PG("$1");
 static const char SQL_LIST[] =
-    "SELECT " COUPON_COLS "WHERE (CAST($1 AS TEXT) IS NULL OR lower(code) LIKE $1 ESCAPE '\\') "
+    DB_PLAN_EACH_CALL "SELECT " COUPON_COLS "WHERE (CAST($1 AS TEXT) IS NULL OR lower(code) LIKE $1 ESCAPE '\\') "
     "ORDER BY id DESC LIMIT $2 OFFSET $3";
 static const char SQL_LIST_COUNT[] =
-    "SELECT count(*) FROM coupons "
+    DB_PLAN_EACH_CALL "SELECT count(*) FROM coupons "
     "WHERE (CAST($1 AS TEXT) IS NULL OR lower(code) LIKE $1 ESCAPE '\\')";
 static const char SQL_REDEEM[] =
     "UPDATE coupons SET redemptions = redemptions + 1, updated_at = $2 WHERE id = $1 "

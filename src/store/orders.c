@@ -43,8 +43,9 @@ static const char SQL_ITEMS_IN_SQLITE[] =
 static const char SQL_ITEMS_IN_PG[] =
     ITEM_COLS "WHERE i.order_id IN " SQL_IDS_PG("$1") " ORDER BY i.title, i.book_id";
 static const char SQL_LIST[] =
-    "SELECT " ORDER_COLS ORDER_FILTER "ORDER BY o.id DESC LIMIT $4 OFFSET $5";
-static const char SQL_LIST_COUNT[] = "SELECT count(*) FROM orders o " ORDER_FILTER;
+    DB_PLAN_EACH_CALL "SELECT " ORDER_COLS ORDER_FILTER "ORDER BY o.id DESC LIMIT $4 OFFSET $5";
+static const char SQL_LIST_COUNT[] =
+    DB_PLAN_EACH_CALL "SELECT count(*) FROM orders o " ORDER_FILTER;
 static const char SQL_SET_SESSION[] =
     "UPDATE orders SET provider_session_id = $2, checkout_url = $3, updated_at = $4 WHERE id = $1";
 static const char SQL_SET_REFS[] =

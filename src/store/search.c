@@ -45,7 +45,7 @@
  * 600-byte documents (ranking in an outer query carried them through it, twice as slow).
  */
 #define HITS_PG(WITH, CAT)                                                                         \
-    WITH "SELECT s.book_id, s.language, s.price_cents, "                                           \
+    DB_PLAN_EACH_CALL WITH "SELECT s.book_id, s.language, s.price_cents, "                                           \
          "-ts_rank(s.document, plainto_tsquery('mangu_search', $1)) FROM book_search s "           \
          "WHERE s.document @@ plainto_tsquery('mangu_search', $1) AND s.published "                \
          "AND (CAST($7 AS BIGINT) IS NULL OR s.book_id < $7)" CAT("s.book_id")                     \
@@ -126,7 +126,7 @@ static const char SQL_SUGGEST_BOOKS_SQLITE[] =
  */
 #define SUGGEST_TITLES "w.titles @@ to_tsquery('mangu_search', $1)"
 static const char SQL_SUGGEST_BOOKS_PG[] =
-    "WITH recent AS MATERIALIZED (SELECT w.book_id FROM (SELECT book_id, titles "
+    DB_PLAN_EACH_CALL "WITH recent AS MATERIALIZED (SELECT w.book_id FROM (SELECT book_id, titles "
     "FROM book_search WHERE published ORDER BY book_id DESC LIMIT 2000) w "
     "WHERE " SUGGEST_TITLES " ORDER BY w.book_id DESC LIMIT $2), "
     "m AS MATERIALIZED (SELECT w.book_id FROM book_search w WHERE (SELECT count(*) "
@@ -143,7 +143,7 @@ static const char SQL_SUGGEST_AUTHORS_SQLITE[] =
     "ON a.id = author_fts.rowid WHERE author_fts MATCH $1" HAS_BOOKS
     " ORDER BY author_fts.rowid LIMIT $2";
 static const char SQL_SUGGEST_AUTHORS_PG[] =
-    "SELECT a.id, a.slug, a.name, NULL, NULL FROM author_search s JOIN authors a "
+    DB_PLAN_EACH_CALL "SELECT a.id, a.slug, a.name, NULL, NULL FROM author_search s JOIN authors a "
     "ON a.id = s.author_id WHERE s.document @@ to_tsquery('mangu_search', $1)" HAS_BOOKS
     " ORDER BY a.id LIMIT $2";
 

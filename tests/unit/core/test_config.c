@@ -50,6 +50,21 @@ static void defaults_need_no_configuration(void **state)
     assert_int_equal(c.max_body, 1048576);
     assert_string_equal(c.public_url, "http://127.0.0.1:8080");
     assert_int_equal(c.env, ENV_DEVELOPMENT);
+    assert_int_equal(c.threads, 2 * (sysconf(_SC_NPROCESSORS_ONLN) < 2 ? 2 : (int)sysconf(_SC_NPROCESSORS_ONLN)));
+    assert_int_equal(c.log_flush_ms, 100);
+    config_release(&c);
+    buf_release(&why);
+}
+
+static void threads_and_log_flush_take_explicit_values(void **state)
+{
+    const char *env[] = {"MANGU_THREADS", "3", "MANGU_LOG_FLUSH_MS", "0", NULL};
+    struct config c;
+    struct buf why = BUF_INIT;
+
+    assert_int_equal(load(env, &c, &why), 0);
+    assert_int_equal(c.threads, 3);
+    assert_int_equal(c.log_flush_ms, 0);
     config_release(&c);
     buf_release(&why);
 }
@@ -69,6 +84,8 @@ static void bad_values_name_the_variable(void **state)
         {"MANGU_TRUSTED_PROXIES", "10.0.0.0/33"},
         {"MANGU_CORS_ORIGINS", "*"},
         {"MANGU_LOG_LEVEL", "loud"},
+        {"MANGU_LOG_FLUSH_MS", "-5"},
+        {"MANGU_LOG_FLUSH_MS", "soon"},
         {"MANGU_REDIS_URL", "http://x"},
         {"MANGU_DB_POOL", "1000"},
         {"MANGU_IDLE_TIMEOUT", "30"},
@@ -412,6 +429,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(defaults_need_no_configuration),
         cmocka_unit_test(bad_values_name_the_variable),
+        cmocka_unit_test(threads_and_log_flush_take_explicit_values),
         cmocka_unit_test(lists_and_urls_parse),
         cmocka_unit_test(rate_limits_and_mail),
         cmocka_unit_test(stripe_settings),

@@ -57,6 +57,7 @@ static struct db *open_db(const char *url, int pool, int timeout_ms, struct conf
     cfg->database_url = (char *)url;
     cfg->db_pool = pool;
     cfg->db_statement_timeout_ms = timeout_ms;
+    cfg->db_prepare = true; /* the default */
     if (db_open(cfg, &db, &why) != 0)
         fail_msg("db_open: %s", why.p);
     buf_release(&why);
@@ -150,6 +151,68 @@ static void test_params_and_types(void **state)
     r = q(f, "SELECT published FROM books", NULL, 0);
     assert_int_equal(r->changes, 0);
     assert_true(db_get_bool(r, 0, 0));
+}
+
+static const char SQL_PREPARED_COUNT[] =
+    "SELECT count(*) FROM pg_prepared_statements WHERE statement = $1";
+
+static long long times_prepared(struct fixture *f, const char *sql)
+{
+    return db_get_int(q(f, SQL_PREPARED_COUNT, (struct db_param[]){DBP_TEXT(sql)}, 1), 0, 0);
+}
+
+/* A constant statement is prepared once per connection and reused; text built at run time is
+   sent unnamed (preparing it would fill the table with statements used once). */
+static void test_constant_statements_stay_prepared(void **state)
+{
+    struct fixture *f = *state;
+    char *built = strdup("SELECT count(*) FROM authors WHERE id > $1");
+
+    add_author(f, 1, "One");
+    add_author(f, 2, "Two");
+    assert_int_equal(times_prepared(f, SQL_ADD_AUTHOR), 1);
+    add_author(f, 3, "Three"); /* the prepared statement, other values */
+    assert_int_equal(times_prepared(f, SQL_ADD_AUTHOR), 1);
+    assert_int_equal(db_get_int(q(f, built, (struct db_param[]){DBP_INT(1)}, 1), 0, 0), 2);
+    assert_int_equal(times_prepared(f, built), 0);
+    /* a constant marked to be planned with its values each time is not kept either */
+    static const char per_call[] = DB_PLAN_EACH_CALL "SELECT count(*) FROM authors WHERE id > $1";
+    assert_int_equal(db_get_int(q(f, per_call, (struct db_param[]){DBP_INT(2)}, 1), 0, 0), 1);
+    assert_int_equal(times_prepared(f, per_call), 0);
+    /* a column added under a prepared statement: PostgreSQL replans it */
+    assert_int_equal(db_exec_script(f->c, "ALTER TABLE authors ADD COLUMN bio TEXT"), 0);
+    add_author(f, 4, "Four");
+    assert_int_equal(db_get_int(q(f, built, (struct db_param[]){DBP_INT(0)}, 1), 0, 0), 4);
+    /* a failing prepared statement reports the usual error and leaves the connection usable */
+    assert_int_equal(db_query(f->c, NULL, SQL_ADD_AUTHOR,
+                              (struct db_param[]){DBP_INT(5), DBP_TEXT("One")}, 2, NULL),
+                     ERR_CONFLICT);
+    add_author(f, 5, "Five");
+    free(built);
+}
+
+static void test_preparing_can_be_turned_off(void **state)
+{
+    struct fixture *f = *state;
+    struct config cfg;
+    struct db *db = open_db(f->url, 1, 1000, &cfg);
+    struct db_conn *c;
+
+    db_close(db);
+    cfg.db_prepare = false;
+    struct buf why = BUF_INIT;
+    assert_int_equal(db_open(&cfg, &db, &why), 0);
+    assert_int_equal(db_conn_acquire(db, &c), 0);
+    assert_int_equal(db_query(c, NULL, SQL_ADD_AUTHOR,
+                              (struct db_param[]){DBP_INT(9), DBP_TEXT("Nine")}, 2, NULL),
+                     0);
+    struct db_result *r;
+    assert_int_equal(db_query(c, f->arena, "SELECT count(*) FROM pg_prepared_statements", NULL, 0, &r),
+                     0);
+    assert_int_equal(db_get_int(r, 0, 0), 0);
+    db_conn_release(db, c);
+    db_close(db);
+    buf_release(&why);
 }
 
 static void test_errors_map_to_codes(void **state)
@@ -323,6 +386,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_params_and_types, setup, teardown),
         cmocka_unit_test_setup_teardown(test_errors_map_to_codes, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_constant_statements_stay_prepared, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_preparing_can_be_turned_off, setup, teardown),
         cmocka_unit_test_setup_teardown(test_transactions, setup, teardown),
         cmocka_unit_test_setup_teardown(test_killed_connection_is_replaced, setup, teardown),
         cmocka_unit_test(test_unreachable_server_fails_fast),
