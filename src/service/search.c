@@ -9,6 +9,9 @@
 #include "service/text.h"
 
 #define FACET_MAX 20
+/* Past the sample, authors and categories are counted over its newest this many matches: two
+   index lookups per match were a fifth of a search's time on PostgreSQL at 100,000 books. */
+#define FACET_SAMPLE 200
 #define CANDIDATES 40
 #define SNIPPET_BEFORE 8  /* words shown before the first match */
 #define SNIPPET_WORDS 30  /* words in a snippet */
@@ -258,9 +261,13 @@ static int page_ids(struct ctx *cx, const char *const *tok, int n_tok,
     return rc;
 }
 
+/* Authors and categories of "hits" (newest first), counted exactly, or estimated from the
+   newest FACET_SAMPLE of them when the result is approximate anyway. */
 static int facets(struct ctx *cx, const struct search_hit *hits, int n_hits,
                   struct search_result *out)
 {
+    if (out->approximate && n_hits > FACET_SAMPLE)
+        n_hits = FACET_SAMPLE;
     long long *ids = arena_alloc(cx->arena, sizeof(long long) * (size_t)(n_hits + 1));
     int rc;
 
@@ -295,14 +302,14 @@ static int run(struct ctx *cx, const char *const *tok, int n_tok, const struct s
             return rc;
     }
     tally(cx, hits, n_hits, out);
+    if ((rc = facets(cx, hits, n_hits, out)) != 0) /* before ranking: newest first */
+        return rc;
     qsort(hits, (size_t)n_hits, sizeof(*hits), by_score);
     rc = page_ids(cx, tok, n_tok, rq, hits, n_hits, oldest, &ids, &n_ids);
     if (rc == 0 && n_ids > 0)
         rc = store_search_books(cx, ids, n_ids, &out->items, &out->n);
     for (int i = 0; rc == 0 && i < out->n; i++)
         out->items[i].score = i + rq->offset < n_hits ? hits[i + rq->offset].score : 0;
-    if (rc == 0)
-        rc = facets(cx, hits, n_hits, out);
     return rc ? rc : store_books_load_authors(cx, out->items, out->n);
 }
 
