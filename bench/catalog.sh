@@ -26,7 +26,9 @@
 #           folders: SEED_DIR/N/ is kept between runs)  READS="featured trending new top book list"
 #           (READS="" measures search and suggest only)  SEARCH=all|cached|none (cached: only
 #           the repeated searches, which are cache hits)
-# Scaled: `tests/run-http.sh scaled --services-only --hold` prints a server to use; create one
+# Scaled: `MANGU_TEST_PG_SHARED_BUFFERS=1GB tests/run-http.sh scaled --services-only --hold`
+# prints a server to use (PostgreSQL's default 128 MB of buffers holds a third of the 100,000
+# book database: reads then go through the kernel, which no production server is sized for); create one
 # empty database per size and pass MANGU_DATABASE_URL_<N> (or MANGU_DATABASE_URL for one size).
 set -euo pipefail
 

@@ -15,6 +15,8 @@
 #                  print "ready" once they answer, and keep them up until ^C or SIGTERM
 #                  (scripts/e2e.sh --scaled runs the browser tests on them this way).
 # Server output of every test server goes to build/test-logs/http-<backend>/ (MANGU_TEST_LOG_DIR).
+# MANGU_TEST_PG_SHARED_BUFFERS (default 128MB, PostgreSQL's own) sizes PostgreSQL's buffer cache;
+# benchmarks give it room for the whole database, as a production server would have.
 # Exit code: the tests' result.
 set -euo pipefail
 
@@ -185,6 +187,7 @@ start_services() {
 		max_connections = 300
 		fsync = off
 		full_page_writes = off
+		shared_buffers = ${MANGU_TEST_PG_SHARED_BUFFERS:-128MB}
 	CONF
 
 	# Fault-injection helpers (also used for start-up and clean-up, so there is one code path).
