@@ -47,6 +47,14 @@ static int open_log_file(int fds[2])
     return fds[0] < 0 ? -1 : 0;
 }
 
+/* Points the log back at stdout and closes the file. */
+static void close_log_file(int fds[2])
+{
+    log_init(LOG_INFO, 1);
+    close(fds[0]);
+    close(fds[1]);
+}
+
 static void *write_lines(void *arg)
 {
     int id = (int)(intptr_t)arg;
@@ -85,9 +93,7 @@ static void batched_lines_are_whole_ordered_and_all_written(void **state)
     }
     assert_int_equal(lines, THREADS * LINES_PER_THREAD);
     free(text);
-    close(fds[0]);
-    close(fds[1]);
-    log_init(LOG_INFO, 1);
+    close_log_file(fds);
 }
 
 static void a_direct_line_follows_the_batched_ones(void **state)
@@ -111,9 +117,7 @@ static void a_direct_line_follows_the_batched_ones(void **state)
     log_batch_stop();
     buf_release(&a);
     buf_release(&b);
-    close(fds[0]);
-    close(fds[1]);
-    log_init(LOG_INFO, 1);
+    close_log_file(fds);
 }
 
 static void without_batching_each_line_is_written_at_once(void **state)
@@ -130,9 +134,7 @@ static void without_batching_each_line_is_written_at_once(void **state)
     assert_string_equal(text, "now\n");
     free(text);
     buf_release(&a);
-    close(fds[0]);
-    close(fds[1]);
-    log_init(LOG_INFO, 1);
+    close_log_file(fds);
 }
 
 int main(void)
