@@ -130,17 +130,27 @@ void log_flush(void)
     pthread_mutex_unlock(&write_lock);
 }
 
+/* With pending_lock held: waits until the interval has passed, 32 KiB have gathered or
+   batching stops (a spurious wake-up goes back to waiting). */
+static void wait_for_flush(void)
+{
+    struct timespec until;
+
+    clock_gettime(CLOCK_REALTIME, &until);
+    long ns = until.tv_nsec + (long)flush_ms * 1000000L;
+    until.tv_sec += ns / 1000000000L;
+    until.tv_nsec = ns % 1000000000L;
+    while (!stopping && pending.len < BATCH_WAKE &&
+           pthread_cond_timedwait(&flusher_wake, &pending_lock, &until) != ETIMEDOUT)
+        ;
+}
+
 static void *flusher_main(void *unused)
 {
     (void)unused;
     pthread_mutex_lock(&pending_lock);
     while (!stopping) {
-        struct timespec until;
-        clock_gettime(CLOCK_REALTIME, &until);
-        long ns = until.tv_nsec + (long)flush_ms * 1000000L;
-        until.tv_sec += ns / 1000000000L;
-        until.tv_nsec = ns % 1000000000L;
-        pthread_cond_timedwait(&flusher_wake, &pending_lock, &until);
+        wait_for_flush();
         pthread_mutex_unlock(&pending_lock);
         log_flush();
         pthread_mutex_lock(&pending_lock);
