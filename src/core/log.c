@@ -12,6 +12,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "core/timefmt.h"
+
 static enum log_level log_min = LOG_INFO;
 static int log_fd = 1;
 
@@ -104,7 +106,7 @@ static void write_all(const char *p, size_t len)
 enum { BATCH_WAKE = 32 * 1024, BATCH_MAX = 256 * 1024 };
 static pthread_mutex_t pending_lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_mutex_t write_lock = PTHREAD_MUTEX_INITIALIZER;
-static pthread_cond_t flusher_wake = PTHREAD_COND_INITIALIZER;
+static pthread_cond_t flusher_wake; /* on CLOCK_MONOTONIC (time_deadline_ms) */
 static struct buf pending = BUF_INIT, spare = BUF_INIT;
 static pthread_t flusher;
 static int flush_ms;
@@ -134,12 +136,8 @@ void log_flush(void)
    batching stops (a spurious wake-up goes back to waiting). */
 static void wait_for_flush(void)
 {
-    struct timespec until;
+    struct timespec until = time_deadline_ms(flush_ms);
 
-    clock_gettime(CLOCK_REALTIME, &until);
-    long ns = until.tv_nsec + (long)flush_ms * 1000000L;
-    until.tv_sec += ns / 1000000000L;
-    until.tv_nsec = ns % 1000000000L;
     while (!stopping && pending.len < BATCH_WAKE &&
            pthread_cond_timedwait(&flusher_wake, &pending_lock, &until) != ETIMEDOUT)
         ;
@@ -163,10 +161,18 @@ int log_batch_start(int interval_ms)
 {
     if (interval_ms <= 0 || batching)
         return 0;
+    pthread_condattr_t attr;
+
+    pthread_condattr_init(&attr);
+    pthread_condattr_setclock(&attr, CLOCK_MONOTONIC);
+    pthread_cond_init(&flusher_wake, &attr);
+    pthread_condattr_destroy(&attr);
     flush_ms = interval_ms;
     stopping = false;
-    if (pthread_create(&flusher, NULL, flusher_main, NULL) != 0)
+    if (pthread_create(&flusher, NULL, flusher_main, NULL) != 0) {
+        pthread_cond_destroy(&flusher_wake);
         return -1;
+    }
     batching = true;
     return 0;
 }
@@ -180,6 +186,7 @@ void log_batch_stop(void)
     pthread_cond_signal(&flusher_wake);
     pthread_mutex_unlock(&pending_lock);
     pthread_join(flusher, NULL);
+    pthread_cond_destroy(&flusher_wake);
     batching = false;
     log_flush();
 }

@@ -18,11 +18,10 @@
 
 #define STMT_SLOTS 512 /* prepared statements per connection; a power of two, at most half full */
 
-/* A statement prepared on this connection, keyed by the address of its SQL text. */
+/* A statement prepared on this connection, keyed by the address of its SQL text (a constant
+   of the program: one address, one text). */
 struct pg_stmt {
     const char *key;
-    char *text; /* a copy: the address may be reused by other text */
-    int n_params;
     unsigned id; /* its name is "m<id>" */
 };
 
@@ -34,13 +33,6 @@ struct pg_link {
     size_t used;
     unsigned next_id;
 };
-
-static void stmts_free(struct pg_link *l)
-{
-    for (size_t i = 0; l->stmts && i < STMT_SLOTS; i++)
-        free(l->stmts[i].text);
-    free(l->stmts);
-}
 
 /* Copies the first "cap" - 1 bytes of "s" into "out" with newlines and tabs made spaces. */
 static void one_line(char *out, size_t cap, const char *s)
@@ -165,7 +157,7 @@ static void pg_disconnect(void *link)
     if (!l)
         return;
     PQfinish(l->conn);
-    stmts_free(l);
+    free(l->stmts);
     free(l);
 }
 
@@ -381,19 +373,19 @@ static const char *prepared_name(struct pg_link *l, const char *sql, int n_sent,
     if (!l->stmts)
         l->stmts = xcalloc(STMT_SLOTS, sizeof(*l->stmts));
     struct pg_stmt *st = &l->stmts[stmt_slot(l, sql)];
-    if (st->key && st->n_params == n_sent && strcmp(st->text, sql) == 0) {
+    if (st->key) {
         snprintf(name, 16, "m%u", st->id);
         return name;
     }
-    if (st->key || (l->used + 1) * 2 > STMT_SLOTS)
-        return NULL; /* same address, other text (never for a constant), or the table is full */
+    if ((l->used + 1) * 2 > STMT_SLOTS)
+        return NULL; /* the table is full */
     snprintf(name, 16, "m%u", l->next_id);
     PGresult *res = PQprepare(l->conn, name, sql, n_sent, types);
     bool ok = PQresultStatus(res) == PGRES_COMMAND_OK;
     PQclear(res);
     if (!ok)
         return NULL;
-    *st = (struct pg_stmt){sql, xstrdup(sql), n_sent, l->next_id++};
+    *st = (struct pg_stmt){sql, l->next_id++};
     l->used++;
     return name;
 }
