@@ -65,7 +65,11 @@ int config_parse_threads(struct config *c, const char *val, struct buf *why)
         c->threads = threads_for_cpus();
         return 0;
     }
-    return config_parse_int_field(&c->threads, val, 1, 256, why);
+    if (config_parse_int_field(&c->threads, val, 1, 256, why) == 0)
+        return 0;
+    buf_reset(why);
+    buf_printf(why, "expected auto or an integer from 1 to 256, got '%s'", val);
+    return -1;
 }
 
 int config_parse_idle_timeout(struct config *c, const char *val, struct buf *why)

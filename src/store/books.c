@@ -38,7 +38,8 @@ static const char SQL_FIND_SLUG[] =
     " AND (CAST($7 AS BIGINT) IS NULL OR b.price_cents <= $7)"
 /* Which filters are set decides the plan: planned on each call (DB_PLAN_EACH_CALL). */
 #define LIST(order)                                                                                \
-    DB_PLAN_EACH_CALL CATS_CTE "SELECT " SUMMARY " FROM books b" LIST_WHERE " ORDER BY " order " LIMIT $8 OFFSET $9"
+    DB_PLAN_EACH_CALL CATS_CTE "SELECT " SUMMARY " FROM books b" LIST_WHERE " ORDER BY " order     \
+                               " LIMIT $8 OFFSET $9"
 
 static const char SQL_LIST_NEWEST[] = LIST("b.published_at DESC, b.id DESC");
 static const char SQL_LIST_POPULAR[] = LIST("b.purchases_count DESC, b.id DESC");
@@ -46,7 +47,8 @@ static const char SQL_LIST_RATING[] = LIST("b.rating_avg DESC, b.id DESC");
 static const char SQL_LIST_PRICE_ASC[] = LIST("b.price_cents, b.id");
 static const char SQL_LIST_PRICE_DESC[] = LIST("b.price_cents DESC, b.id DESC");
 static const char SQL_LIST_TITLE[] = LIST("lower(b.title), b.id");
-static const char SQL_COUNT[] = DB_PLAN_EACH_CALL CATS_CTE "SELECT count(*) FROM books b" LIST_WHERE;
+static const char SQL_COUNT[] =
+    DB_PLAN_EACH_CALL CATS_CTE "SELECT count(*) FROM books b" LIST_WHERE;
 
 static const char SQL_FEATURED[] =
     "SELECT " SUMMARY " FROM books b WHERE b.status = 'published' AND b.featured = 1 "

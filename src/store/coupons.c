@@ -24,8 +24,8 @@ static const char SQL_BOOKS_ADD[] =
 static const char SQL_COUNT_BOOKS_SQLITE[] =
     "SELECT count(*) FROM books WHERE id IN " SQL_IDS_SQLITE("$1");
 static const char SQL_COUNT_BOOKS_PG[] = "SELECT count(*) FROM books WHERE id IN " SQL_IDS_PG("$1");
-static const char SQL_LIST[] =
-    DB_PLAN_EACH_CALL "SELECT " COUPON_COLS "WHERE (CAST($1 AS TEXT) IS NULL OR lower(code) LIKE $1 ESCAPE '\\') "
+static const char SQL_LIST[] = DB_PLAN_EACH_CALL
+    "SELECT " COUPON_COLS "WHERE (CAST($1 AS TEXT) IS NULL OR lower(code) LIKE $1 ESCAPE '\\') "
     "ORDER BY id DESC LIMIT $2 OFFSET $3";
 static const char SQL_LIST_COUNT[] =
     DB_PLAN_EACH_CALL "SELECT count(*) FROM coupons "

@@ -5,10 +5,11 @@ static const char SQL_OUTBOX_INSERT[] =
     "INSERT INTO outbox_emails (user_id, kind, to_addr, subject, body_text, body_html, "
     "next_attempt_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id";
 #define OUTBOX_FILTER "WHERE (CAST($1 AS TEXT) IS NULL OR lower(to_addr) = $1) "
-static const char SQL_OUTBOX_LIST[] =
-    DB_PLAN_EACH_CALL "SELECT id, user_id, kind, to_addr, subject, body_text, status, attempts, last_error, "
+static const char SQL_OUTBOX_LIST[] = DB_PLAN_EACH_CALL
+    "SELECT id, user_id, kind, to_addr, subject, body_text, status, attempts, last_error, "
     "created_at, sent_at FROM outbox_emails " OUTBOX_FILTER "ORDER BY id DESC LIMIT $2 OFFSET $3";
-static const char SQL_OUTBOX_COUNT[] = DB_PLAN_EACH_CALL "SELECT count(*) FROM outbox_emails " OUTBOX_FILTER;
+static const char SQL_OUTBOX_COUNT[] =
+    DB_PLAN_EACH_CALL "SELECT count(*) FROM outbox_emails " OUTBOX_FILTER;
 static const char SQL_OUTBOX_DUE[] =
     "SELECT id FROM outbox_emails WHERE status = 'pending' AND next_attempt_at <= $1 "
     "ORDER BY next_attempt_at, id LIMIT $2";

@@ -45,11 +45,12 @@
  * 600-byte documents (ranking in an outer query carried them through it, twice as slow).
  */
 #define HITS_PG(WITH, CAT)                                                                         \
-    DB_PLAN_EACH_CALL WITH "SELECT s.book_id, s.language, s.price_cents, "                                           \
-         "-ts_rank(s.document, plainto_tsquery('mangu_search', $1)) FROM book_search s "           \
-         "WHERE s.document @@ plainto_tsquery('mangu_search', $1) AND s.published "                \
-         "AND (CAST($7 AS BIGINT) IS NULL OR s.book_id < $7)" CAT("s.book_id")                     \
-             FILTERS("s", "s.book_id") " ORDER BY s.book_id DESC LIMIT $8"
+    DB_PLAN_EACH_CALL WITH                                                                         \
+        "SELECT s.book_id, s.language, s.price_cents, "                                            \
+        "-ts_rank(s.document, plainto_tsquery('mangu_search', $1)) FROM book_search s "            \
+        "WHERE s.document @@ plainto_tsquery('mangu_search', $1) AND s.published "                 \
+        "AND (CAST($7 AS BIGINT) IS NULL OR s.book_id < $7)" CAT("s.book_id")                      \
+            FILTERS("s", "s.book_id") " ORDER BY s.book_id DESC LIMIT $8"
 /* Without a category the recursive subtree is left out of the text (less to plan). */
 static const char SQL_HITS_SQLITE[] = HITS_SQLITE("", ANY_CAT);
 static const char SQL_HITS_PG[] = HITS_PG("", ANY_CAT);

@@ -56,6 +56,18 @@ static void defaults_need_no_configuration(void **state)
     buf_release(&why);
 }
 
+static void bad_threads_name_auto_in_the_message(void **state)
+{
+    const char *env[] = {"MANGU_THREADS", "autox", NULL};
+    struct config c;
+    struct buf why = BUF_INIT;
+
+    assert_int_equal(load(env, &c, &why), -1);
+    assert_non_null(strstr(why.p, "MANGU_THREADS: expected auto or an integer from 1 to 256"));
+    config_release(&c);
+    buf_release(&why);
+}
+
 static void threads_and_log_flush_take_explicit_values(void **state)
 {
     const char *env[] = {"MANGU_THREADS", "3", "MANGU_LOG_FLUSH_MS", "0", NULL};
@@ -92,6 +104,7 @@ static void bad_values_name_the_variable(void **state)
         {"MANGU_PUBLIC_URL", "ftp://x"},
         {"MANGU_JWT_SECRET", "short"},
         {"MANGU_AUTO_MIGRATE", "maybe"},
+        {"MANGU_DB_PREPARE", "maybe"},
         {"MANGU_RATE_LIMIT", "100"},         {"MANGU_RATE_LIMIT", "0/15m"},
         {"MANGU_RATE_LIMIT", "100/15d"},     {"MANGU_RATE_LIMIT", "100/200h"},
         {"MANGU_RATE_LIMIT", "-1/1m"},       {"MANGU_RATE_LIMIT", "10/1m "},
@@ -430,6 +443,7 @@ int main(void)
         cmocka_unit_test(defaults_need_no_configuration),
         cmocka_unit_test(bad_values_name_the_variable),
         cmocka_unit_test(threads_and_log_flush_take_explicit_values),
+        cmocka_unit_test(bad_threads_name_auto_in_the_message),
         cmocka_unit_test(lists_and_urls_parse),
         cmocka_unit_test(rate_limits_and_mail),
         cmocka_unit_test(stripe_settings),

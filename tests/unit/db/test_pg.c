@@ -207,8 +207,8 @@ static void test_preparing_can_be_turned_off(void **state)
                               (struct db_param[]){DBP_INT(9), DBP_TEXT("Nine")}, 2, NULL),
                      0);
     struct db_result *r;
-    assert_int_equal(db_query(c, f->arena, "SELECT count(*) FROM pg_prepared_statements", NULL, 0, &r),
-                     0);
+    assert_int_equal(
+        db_query(c, f->arena, "SELECT count(*) FROM pg_prepared_statements", NULL, 0, &r), 0);
     assert_int_equal(db_get_int(r, 0, 0), 0);
     db_conn_release(db, c);
     db_close(db);
