@@ -6,12 +6,10 @@
 #include <string.h>
 
 #include "core/buf.h"
+#include "service/search_facets.h"
 #include "service/text.h"
 
 #define FACET_MAX 20
-/* Past the sample, authors and categories are counted over its newest this many matches: two
-   index lookups per match were a fifth of a search's time on PostgreSQL at 100,000 books. */
-#define FACET_SAMPLE 200
 #define CANDIDATES 40
 #define SNIPPET_BEFORE 8  /* words shown before the first match */
 #define SNIPPET_WORDS 30  /* words in a snippet */
@@ -261,24 +259,51 @@ static int page_ids(struct ctx *cx, const char *const *tok, int n_tok,
     return rc;
 }
 
-/* Authors and categories of "hits" (newest first), counted exactly, or estimated from the
-   newest FACET_SAMPLE of them when the result is approximate anyway. */
+/* The buckets of the "n" most frequent ids, counts scaled to the estimate; names come later. */
+static struct search_bucket *count_buckets(struct ctx *cx, const struct search_id_count *top,
+                                           int n, const struct search_result *out, int n_hits,
+                                           long long **ids)
+{
+    struct search_bucket *rows = arena_zalloc(cx->arena, sizeof(*rows) * (size_t)(n + 1));
+
+    *ids = arena_alloc(cx->arena, sizeof(long long) * (size_t)(n + 1));
+    for (int i = 0; i < n; i++) {
+        (*ids)[i] = top[i].id;
+        rows[i].count = scaled(top[i].count, out, n_hits);
+    }
+    return rows;
+}
+
+/* Drops the buckets that got no name (an author or category deleted meanwhile). */
+static int named_only(struct search_bucket *rows, int n)
+{
+    int kept = 0;
+
+    for (int i = 0; i < n; i++)
+        if (rows[i].value && rows[i].label)
+            rows[kept++] = rows[i];
+    return kept;
+}
+
+/* Authors and categories of "hits", counted from the ids each hit carries; one query names the
+   most frequent. */
 static int facets(struct ctx *cx, const struct search_hit *hits, int n_hits,
                   struct search_result *out)
 {
-    if (out->approximate && n_hits > FACET_SAMPLE)
-        n_hits = FACET_SAMPLE;
-    long long *ids = arena_alloc(cx->arena, sizeof(long long) * (size_t)(n_hits + 1));
+    struct search_id_count *top_a, *top_c;
+    long long *author_ids, *category_ids;
+    int n_a = search_count_ids(cx->arena, hits, n_hits, true, FACET_MAX, &top_a);
+    int n_c = search_count_ids(cx->arena, hits, n_hits, false, FACET_MAX, &top_c);
     int rc;
 
-    for (int i = 0; i < n_hits; i++)
-        ids[i] = hits[i].id;
-    rc = store_search_facets(cx, ids, n_hits, FACET_MAX, &out->categories, &out->n_categories,
-                             &out->authors, &out->n_authors);
-    for (int i = 0; rc == 0 && i < out->n_categories; i++)
-        out->categories[i].count = scaled(out->categories[i].count, out, n_hits);
-    for (int i = 0; rc == 0 && i < out->n_authors; i++)
-        out->authors[i].count = scaled(out->authors[i].count, out, n_hits);
+    out->authors = count_buckets(cx, top_a, n_a, out, n_hits, &author_ids);
+    out->categories = count_buckets(cx, top_c, n_c, out, n_hits, &category_ids);
+    if (n_a + n_c == 0)
+        return 0;
+    rc = store_search_facet_names(cx, author_ids, out->authors, n_a, category_ids,
+                                  out->categories, n_c);
+    out->n_authors = rc ? 0 : named_only(out->authors, n_a);
+    out->n_categories = rc ? 0 : named_only(out->categories, n_c);
     return rc;
 }
 
@@ -302,7 +327,7 @@ static int run(struct ctx *cx, const char *const *tok, int n_tok, const struct s
             return rc;
     }
     tally(cx, hits, n_hits, out);
-    if ((rc = facets(cx, hits, n_hits, out)) != 0) /* before ranking: newest first */
+    if ((rc = facets(cx, hits, n_hits, out)) != 0)
         return rc;
     qsort(hits, (size_t)n_hits, sizeof(*hits), by_score);
     rc = page_ids(cx, tok, n_tok, rq, hits, n_hits, oldest, &ids, &n_ids);

@@ -15,7 +15,7 @@
 #define SUGGEST_MAX_TOKENS 6
 /* Matches read and ranked per search; when more books match, the best of the newest
  * SEARCH_SAMPLE come first, the total and facet counts are estimates ("approximate"). */
-#define SEARCH_SAMPLE 500
+#define SEARCH_SAMPLE 200
 
 /* A price band of the search filter and facet: cents from "min" to "max" inclusive. */
 struct search_band {

@@ -20,12 +20,13 @@ struct search_bucket {
     long long count;
 };
 
-/* A matching book: what the facets of languages and price bands need, and its rank. */
+/* A matching book: what the facets need, and its rank. */
 struct search_hit {
     long long id;
     const char *language;
     long long price_cents;
-    double score; /* lower is better */
+    double score;                        /* lower is better */
+    const char *author_ids, *category_ids; /* decimal ids between other characters, or NULL */
 };
 /*
  * Matching books newest first (highest id), at most "limit", only ids below "below_id" when
@@ -40,11 +41,13 @@ int store_search_span(struct ctx *cx, long long *min_id, long long *max_id);
 /* The summaries (and descriptions, for snippets) of books "ids", in that order. */
 int store_search_books(struct ctx *cx, const long long *ids, int n_ids, struct book **items,
                        int *n);
-/* The most frequent categories and authors among books "ids", at most "limit" of each, in
- * one statement. */
-int store_search_facets(struct ctx *cx, const long long *ids, int n_ids, int limit,
-                        struct search_bucket **categories, int *n_categories,
-                        struct search_bucket **authors, int *n_authors);
+/* Fills the slug (value) and name (label) of the buckets of authors "author_ids" and categories
+ * "category_ids" (one id per bucket, in the same order), in one statement. A bucket whose row
+ * is gone keeps NULL. */
+int store_search_facet_names(struct ctx *cx, const long long *author_ids,
+                             struct search_bucket *authors, int n_authors,
+                             const long long *category_ids, struct search_bucket *categories,
+                             int n_categories);
 
 /* Which of "words" the word list holds: fills "known[i]". */
 int store_search_known_words(struct ctx *cx, const char *const *words, int n, bool *known);

@@ -20,21 +20,27 @@ static const char SQL_TIMEOUT_PG[] = "SELECT set_config('statement_timeout', $1,
 /*
  * PostgreSQL: the 0006 triggers rebuild a book's search document once per row written (a book,
  * then each of its authors), about 2 ms each. For a bulk load they are paused inside the
- * transaction (ALTER TABLE locks the two tables until it ends; nobody sees them off) and the
+ * transaction (ALTER TABLE locks the tables until it ends; nobody sees them off) and the
  * new books are indexed in two set-based statements that build the same document as
  * book_search_refresh() in sql/migrations/0006_search.pg.sql: keep the two in step. The
- * columns 0009 added beside the document (published, language, price_cents, titles) are
- * filled by book_search's own BEFORE trigger, which stays on.
+ * columns 0009 and 0010 added beside the document (published, language, price_cents, titles,
+ * author_ids, category_ids) are filled by book_search's own BEFORE trigger, which stays on
+ * (the books' categories are written before their documents, so 0010's trigger on
+ * book_categories, which would find no document to update, is paused too).
  */
 static const char SQL_PG_SEARCH_TRIGGERS[] =
     "SELECT COUNT(*) FROM pg_trigger WHERE NOT tgisinternal "
-    "AND tgname IN ('books_search_aiu', 'book_authors_search_aid')";
+    "AND tgname IN ('books_search_aiu', 'book_authors_search_aid', 'book_categories_search_aiud')";
 static const char SQL_PG_PAUSE_BOOKS[] = "ALTER TABLE books DISABLE TRIGGER books_search_aiu";
 static const char SQL_PG_PAUSE_JOINS[] =
     "ALTER TABLE book_authors DISABLE TRIGGER book_authors_search_aid";
+static const char SQL_PG_PAUSE_CATEGORIES[] =
+    "ALTER TABLE book_categories DISABLE TRIGGER book_categories_search_aiud";
 static const char SQL_PG_RESUME_BOOKS[] = "ALTER TABLE books ENABLE TRIGGER books_search_aiu";
 static const char SQL_PG_RESUME_JOINS[] =
     "ALTER TABLE book_authors ENABLE TRIGGER book_authors_search_aid";
+static const char SQL_PG_RESUME_CATEGORIES[] =
+    "ALTER TABLE book_categories ENABLE TRIGGER book_categories_search_aiud";
 /* Statistics first: planned against the empty tables of a fresh database, the per-book author
  * lookup below turns into a scan per book (minutes at 100,000 books). */
 static const char SQL_PG_ANALYZE[] =
@@ -188,10 +194,11 @@ int store_seed_search_pause(struct ctx *cx, bool *paused)
     *paused = false;
     if (db_dialect(cx->app->db) != DB_POSTGRES)
         return 0;
-    if ((rc = one_id(cx, SQL_PG_SEARCH_TRIGGERS, NULL, 0, &n)) != 0 || n != 2)
+    if ((rc = one_id(cx, SQL_PG_SEARCH_TRIGGERS, NULL, 0, &n)) != 0 || n != 3)
         return rc; /* triggers renamed: leave them on, slower but correct */
     if ((rc = cx_query(cx, SQL_PG_PAUSE_BOOKS, NULL, 0, NULL)) == 0 &&
-        (rc = cx_query(cx, SQL_PG_PAUSE_JOINS, NULL, 0, NULL)) == 0)
+        (rc = cx_query(cx, SQL_PG_PAUSE_JOINS, NULL, 0, NULL)) == 0 &&
+        (rc = cx_query(cx, SQL_PG_PAUSE_CATEGORIES, NULL, 0, NULL)) == 0)
         *paused = true;
     return rc;
 }
@@ -203,6 +210,8 @@ int store_seed_search_resume(struct ctx *cx, long long after_id)
 
     if (rc == 0)
         rc = cx_query(cx, SQL_PG_RESUME_JOINS, NULL, 0, NULL);
+    if (rc == 0)
+        rc = cx_query(cx, SQL_PG_RESUME_CATEGORIES, NULL, 0, NULL);
     if (rc == 0)
         rc = cx_query(cx, SQL_PG_ANALYZE, NULL, 0, NULL);
     if (rc == 0)

@@ -172,3 +172,28 @@ test('price, language, title and unpublishing reach the filters and the typeahea
   assert.equal((await search('marmalade')).json.total, 0);
   assert.deepEqual(await suggested('marmal'), []);
 });
+
+/* PostgreSQL keeps each book's author and category ids beside its search document (migration
+ * 0010) and the facets are counted from those copies: each change must reach the facets. */
+test('a change of categories or authors, or a deleted category, reaches the facets at once', async () => {
+  const [poetry, drama] = await Promise.all([
+    category(srv, boss.token, { name: 'Poetry' }), category(srv, boss.token, { name: 'Drama' })]);
+  const b = await publishedBook(srv, cook.token, { title: 'Zanzibar Verses', category_ids: [poetry.id], description: 'Poems.' });
+  const facets = async () => (await search('zanzibar')).json.facets;
+  const slugs = (xs) => xs.map((x) => x.slug).sort();
+  let f = await facets();
+  assert.deepEqual(slugs(f.categories), ['poetry']);
+  assert.deepEqual(slugs(f.authors), [cook.author.slug]);
+  const patch = await api(srv.url, `/api/books/${b.id}`, {
+    method: 'PATCH', headers: bearer(cook.token),
+    json: { category_ids: [drama.id, classics.id], author_ids: [cook.author.id, ryan.author.id] },
+  });
+  assert.equal(patch.status, 200, patch.text);
+  f = await facets();
+  assert.deepEqual(slugs(f.categories), ['classics', 'drama']);
+  assert.deepEqual(slugs(f.authors), [cook.author.slug, ryan.author.slug].sort());
+  assert.ok(f.categories.every((c) => c.count === 1 && c.name));
+  const del = await api(srv.url, `/api/categories/${drama.id}`, { method: 'DELETE', headers: bearer(boss.token) });
+  assert.ok(del.status === 200 || del.status === 204, del.text);
+  assert.deepEqual(slugs((await facets()).categories), ['classics']);
+});
