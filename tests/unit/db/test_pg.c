@@ -215,6 +215,26 @@ static void test_preparing_can_be_turned_off(void **state)
     buf_release(&why);
 }
 
+/* Sessions price random reads for SSDs and cached data (1.1) unless the operator chose a value
+   anywhere: here in the connection's options, as postgresql.conf or ALTER DATABASE would. */
+static void test_random_page_cost_unless_set(void **state)
+{
+    struct fixture *f = *state;
+    char url[sizeof(f->url) + 32];
+    struct config cfg;
+    struct db_result *r;
+
+    assert_string_equal(db_get(q(f, "SHOW random_page_cost", NULL, 0), 0, 0), "1.1");
+    snprintf(url, sizeof(url), "%s%%20-crandom_page_cost%%3D2.5", f->url);
+    struct db *db = open_db(url, 1, 1000, &cfg);
+    struct db_conn *c;
+    assert_int_equal(db_conn_acquire(db, &c), 0);
+    assert_int_equal(db_query(c, f->arena, "SHOW random_page_cost", NULL, 0, &r), 0);
+    assert_string_equal(db_get(r, 0, 0), "2.5");
+    db_conn_release(db, c);
+    db_close(db);
+}
+
 static void test_errors_map_to_codes(void **state)
 {
     struct fixture *f = *state;
@@ -386,6 +406,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_params_and_types, setup, teardown),
         cmocka_unit_test_setup_teardown(test_errors_map_to_codes, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_random_page_cost_unless_set, setup, teardown),
         cmocka_unit_test_setup_teardown(test_constant_statements_stay_prepared, setup, teardown),
         cmocka_unit_test_setup_teardown(test_preparing_can_be_turned_off, setup, teardown),
         cmocka_unit_test_setup_teardown(test_transactions, setup, teardown),
