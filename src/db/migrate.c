@@ -11,6 +11,10 @@
 
 /* Any constant will do, as long as every mangu process uses the same one ("mangu" in ASCII). */
 static const char SQL_LOCK[] = "SELECT pg_advisory_xact_lock(469786060661)";
+/* A migration may rewrite a large table (0011: about 10 s at 100,000 books), and a process
+   may wait that long for another's lock: the per-request statement timeout is lifted for the
+   migration's transaction only. */
+static const char SQL_NO_TIMEOUT_PG[] = "SET LOCAL statement_timeout = 0";
 static const char SQL_CREATE[] = "CREATE TABLE IF NOT EXISTS schema_migrations ("
                                  "version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
                                  "applied_at TEXT NOT NULL)";
@@ -83,6 +87,8 @@ static int begin_locked(struct db_conn *c, enum db_dialect dialect)
 {
     int rc = db_begin(c);
 
+    if (rc == 0 && dialect == DB_POSTGRES)
+        rc = db_exec_script(c, SQL_NO_TIMEOUT_PG);
     if (rc == 0 && dialect == DB_POSTGRES)
         rc = db_query(c, NULL, SQL_LOCK, NULL, 0, NULL);
     return rc;

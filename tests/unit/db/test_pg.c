@@ -362,6 +362,28 @@ static void *run(void *arg)
     return NULL;
 }
 
+/* A migration outlasting the statement timeout (1 s here) still applies; the connection keeps
+   its timeout afterwards. */
+static void test_long_migration_outlasts_the_statement_timeout(void **state)
+{
+    static const struct migration list[] = {
+        {1, "slow", "CREATE TABLE slow (x INTEGER); SELECT pg_sleep(1.3);", NULL, NULL},
+    };
+    struct fixture *f = *state;
+    struct buf why = BUF_INIT;
+    size_t applied = 0;
+
+    db_conn_release(f->db, f->c); /* the runner borrows a connection of the pool */
+    if (migrate_run_list(f->db, list, 1, &applied, &why) != 0)
+        fail_msg("%s", why.p);
+    assert_int_equal(applied, 1);
+    assert_int_equal(db_conn_acquire(f->db, &f->c), 0);
+    assert_int_equal(db_get_int(q(f, "SELECT count(*) FROM schema_migrations", NULL, 0), 0, 0), 1);
+    assert_string_equal(db_get(q(f, "SHOW statement_timeout", NULL, 0), 0, 0), "1s");
+    assert_int_equal(db_query(f->c, NULL, "SELECT pg_sleep(1.3)", NULL, 0, NULL), ERR_UNAVAILABLE);
+    buf_release(&why);
+}
+
 /* Two servers migrating at once: the advisory lock applies each migration exactly once. */
 static void test_concurrent_migrations(void **state)
 {
@@ -414,6 +436,8 @@ int main(void)
         cmocka_unit_test(test_unreachable_server_fails_fast),
         cmocka_unit_test(test_bad_url_is_refused),
         cmocka_unit_test_setup_teardown(test_concurrent_migrations, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_long_migration_outlasts_the_statement_timeout, setup,
+                                        teardown),
         cmocka_unit_test_setup_teardown(test_embedded_migrations_apply, setup, teardown),
     };
 
