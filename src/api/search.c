@@ -104,6 +104,7 @@ static int parse(struct ctx *cx, struct http_request *req, struct search_request
     if (b) {
         rq->filter.price_min = b->min;
         rq->filter.price_max = b->max;
+        rq->filter.price_band = b->value;
     }
     api_page_read(req, fields, &rq->limit, &rq->offset);
     return api_params_check(cx, fields);

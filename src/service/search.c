@@ -16,6 +16,8 @@
 #define SNIPPET_SCAN 8192 /* bytes of a description searched for a match */
 #define NOTE_WORDS 512    /* title and author words of a book added to the word list */
 
+/* Migration 0011's book_search_filter_terms() gives PostgreSQL's documents the same bands:
+   keep the two in step. */
 const struct search_band search_bands[] = {
     {"free", "Free", 0, 0},
     {"under-5", "Under $5", 1, 499},

@@ -54,6 +54,7 @@ struct book_filter {
     const char *language;
     const char *format;
     long long price_min, price_max; /* cents, inclusive */
+    const char *price_band;         /* search: the band (search_bands) min and max came from */
 };
 
 /* The fields a write sets (every column a create or an edit may change). */

@@ -2,6 +2,7 @@
 #include "store/search.h"
 
 #include <jansson.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "core/buf.h"
@@ -47,20 +48,27 @@
  * GIN matches and sorts them (a rarer one), and estimates the filters' share from one table's
  * statistics. ts_rank is computed in the same query: rows then enter the sort without their
  * 600-byte documents (ranking in an outer query carried them through it, twice as slow).
+ * With a language or price band, $9 holds them as the document's filter terms (0011:
+ * `'lang=en' & 'price=free'`): the GIN index intersects them with the words, so a common word
+ * among free books reads only its free matches. The columns are still tested (they decide),
+ * and the rank is the words' alone.
  */
-#define HITS_PG(WITH, CAT)                                                                         \
-    DB_PLAN_EACH_CALL WITH                                                                         \
-        "SELECT s.book_id, s.language, s.price_cents, "                                            \
-        "-ts_rank(s.document, plainto_tsquery('mangu_search', $1)), s.author_ids, s.category_ids " \
-        "FROM book_search s "                                                                      \
-        "WHERE s.document @@ plainto_tsquery('mangu_search', $1) AND s.published "                 \
-        "AND (CAST($7 AS BIGINT) IS NULL OR s.book_id < $7)" CAT("s.book_id")                      \
-            FILTERS("s", "s.book_id") " ORDER BY s.book_id DESC LIMIT $8"
+#define WORDS_PG "plainto_tsquery('mangu_search', $1)"
+#define WITH_TERMS_PG "(" WORDS_PG " && CAST($9 AS tsquery))"
+#define HITS_PG(WITH, CAT, MATCH)                                                                  \
+    DB_PLAN_EACH_CALL WITH "SELECT s.book_id, s.language, s.price_cents, "                         \
+                           "-ts_rank(s.document, " WORDS_PG "), s.author_ids, s.category_ids "     \
+                           "FROM book_search s "                                                   \
+                           "WHERE s.document @@ " MATCH " AND s.published "                        \
+                           "AND (CAST($7 AS BIGINT) IS NULL OR s.book_id < $7)" CAT("s.book_id")   \
+                               FILTERS("s", "s.book_id") " ORDER BY s.book_id DESC LIMIT $8"
 /* Without a category the recursive subtree is left out of the text (less to plan). */
 static const char SQL_HITS_SQLITE[] = HITS_SQLITE("", ANY_CAT);
-static const char SQL_HITS_PG[] = HITS_PG("", ANY_CAT);
 static const char SQL_HITS_CAT_SQLITE[] = HITS_SQLITE(CATS, IN_CATS);
-static const char SQL_HITS_CAT_PG[] = HITS_PG(CATS, IN_CATS);
+static const char *const SQL_HITS_PG[2][2] = {
+    {HITS_PG("", ANY_CAT, WORDS_PG), HITS_PG("", ANY_CAT, WITH_TERMS_PG)},
+    {HITS_PG(CATS, IN_CATS, WORDS_PG), HITS_PG(CATS, IN_CATS, WITH_TERMS_PG)},
+};
 /* The lowest and highest id of a published book (for estimating a total from a sample). */
 static const char SQL_SPAN[] = "SELECT (SELECT min(id) FROM books WHERE status = 'published'), "
                                "(SELECT max(id) FROM books WHERE status = 'published')";
@@ -195,10 +203,33 @@ static const char *match_text(struct ctx *cx, const char *const *tokens, int n, 
     return out;
 }
 
+/* The filter terms of 0011 for "f" (`'lang=en' & 'price=free'`), or NULL when it has none. */
+static const char *filter_terms(struct ctx *cx, const struct book_filter *f)
+{
+    struct buf b = BUF_INIT;
+    char term[128];
+    const char *out;
+
+    if (f->language) {
+        snprintf(term, sizeof(term), "lang=%s", f->language);
+        add_quoted(&b, term, '\'');
+    }
+    if (f->price_band) {
+        snprintf(term, sizeof(term), "price=%s", f->price_band);
+        if (b.p)
+            buf_adds(&b, " & ");
+        add_quoted(&b, term, '\'');
+    }
+    out = b.p ? arena_strdup(cx->arena, b.p) : NULL;
+    buf_release(&b);
+    return out;
+}
+
 int store_search_hits(struct ctx *cx, const char *const *tokens, int n_tokens,
                       const struct book_filter *f, long long below_id, int limit,
                       struct search_hit **out, int *n)
 {
+    const char *terms = is_pg(cx) ? filter_terms(cx, f) : NULL;
     struct db_param p[] = {
         DBP_TEXT(match_text(cx, tokens, n_tokens, false, NULL)),
         DBP_TEXT(f->category),
@@ -208,11 +239,13 @@ int store_search_hits(struct ctx *cx, const char *const *tokens, int n_tokens,
         f->price_max >= 0 ? DBP_INT(f->price_max) : DBP_NULL,
         below_id > 0 ? DBP_INT(below_id) : DBP_NULL,
         DBP_INT(limit),
+        DBP_TEXT(terms),
     };
     struct db_result *r;
-    const char *sql = f->category ? sql_pick(cx, SQL_HITS_CAT_SQLITE, SQL_HITS_CAT_PG)
-                                  : sql_pick(cx, SQL_HITS_SQLITE, SQL_HITS_PG);
-    int rc = cx_query(cx, sql, p, 8, &r);
+    const char *sql = is_pg(cx) ? SQL_HITS_PG[f->category != NULL][terms != NULL]
+                      : f->category ? SQL_HITS_CAT_SQLITE
+                                    : SQL_HITS_SQLITE;
+    int rc = cx_query(cx, sql, p, terms ? 9 : 8, &r);
 
     if (rc)
         return rc;

@@ -197,3 +197,31 @@ test('a change of categories or authors, or a deleted category, reaches the face
   assert.ok(del.status === 200 || del.status === 204, del.text);
   assert.deepEqual(slugs((await facets()).categories), ['classics']);
 });
+
+/* PostgreSQL also keeps each book's language and price band as terms of its search document
+ * (migration 0011) and intersects a search's filters with its words through them: every band
+ * edge and a regional language tag must land where the columns say. */
+test('price band edges and regional languages filter exactly', async () => {
+  const prices = [0, 1, 499, 500, 999, 1000, 1999, 2000, 12000];
+  const made = await Promise.all(prices.map((price_cents, i) => publishedBook(srv, cook.token, {
+    title: `Gooseberry Almanac ${i}`, price_cents, language: i === 2 ? 'pt-br' : 'en', description: 'Edges.',
+  })));
+  const ids = (r) => r.json.items.map((x) => x.id).sort((a, b) => a - b);
+  const expect = (pick) => made.filter((_, i) => pick(prices[i], i)).map((b) => b.id).sort((a, b) => a - b);
+  const bands = {
+    free: (p) => p === 0, 'under-5': (p) => p >= 1 && p <= 499, '5-10': (p) => p >= 500 && p <= 999,
+    '10-20': (p) => p >= 1000 && p <= 1999, 'over-20': (p) => p >= 2000,
+  };
+  for (const [band, pick] of Object.entries(bands)) {
+    assert.deepEqual(ids(await search('gooseberry', `&price=${band}`)), expect(pick), band);
+  }
+  assert.deepEqual(ids(await search('gooseberry', '&language=pt-BR')), expect((_, i) => i === 2));
+  assert.deepEqual(ids(await search('gooseberry', '&language=en&price=under-5')), expect((p, i) => i === 1));
+  const patch = await api(srv.url, `/api/books/${made[0].id}`, {
+    method: 'PATCH', headers: bearer(cook.token), json: { price_cents: 450, language: 'pt-BR' },
+  });
+  assert.equal(patch.status, 200, patch.text);
+  assert.deepEqual(ids(await search('gooseberry', '&price=free')), []);
+  assert.deepEqual(ids(await search('gooseberry', '&language=pt-br&price=under-5')),
+    [made[0].id, made[2].id].sort((a, b) => a - b));
+});
