@@ -225,6 +225,7 @@ static void test_random_page_cost_unless_set(void **state)
     struct db_result *r;
 
     assert_string_equal(db_get(q(f, "SHOW random_page_cost", NULL, 0), 0, 0), "1.1");
+    assert_string_equal(db_get(q(f, "SHOW jit", NULL, 0), 0, 0), "off");
     snprintf(url, sizeof(url), "%s%%20-crandom_page_cost%%3D2.5", f->url);
     struct db *db = open_db(url, 1, 1000, &cfg);
     struct db_conn *c;
