@@ -20,35 +20,53 @@ static const char SQL_FIND_SLUG[] =
     "WHERE b.slug = $1";
 
 /* The public list: $1 category slug (with its subtree), $2 author slug, $3 publisher slug,
- * $4 language, $5 format, $6 / $7 price range; $8 limit, $9 offset. */
+ * $4 language, $5 format, $6 / $7 price range; $8 limit, $9 offset. The category and author
+ * filters are in the text only when set: an EXISTS inside "$1 IS NULL OR ..." stays a subplan
+ * that PostgreSQL runs for every book (with a large category, 100-400 ms at 100,000 books)
+ * where a plain EXISTS becomes a join. */
 #define CATS_CTE                                                                                   \
     "WITH RECURSIVE cats(id) AS (SELECT id FROM categories WHERE slug = $1 UNION ALL "             \
     "SELECT c.id FROM categories c JOIN cats ON c.parent_id = cats.id) "
-#define LIST_WHERE                                                                                 \
-    " WHERE b.status = 'published'"                                                                \
-    " AND (CAST($1 AS TEXT) IS NULL OR EXISTS (SELECT 1 FROM book_categories bc"                   \
-    " WHERE bc.book_id = b.id AND bc.category_id IN (SELECT id FROM cats)))"                       \
-    " AND (CAST($2 AS TEXT) IS NULL OR EXISTS (SELECT 1 FROM book_authors ba"                      \
-    " JOIN authors a ON a.id = ba.author_id WHERE ba.book_id = b.id AND a.slug = $2))"             \
+#define IN_CATEGORY                                                                                \
+    " AND EXISTS (SELECT 1 FROM book_categories bc"                                                \
+    " WHERE bc.book_id = b.id AND bc.category_id IN (SELECT id FROM cats))"
+#define BY_AUTHOR                                                                                  \
+    " AND EXISTS (SELECT 1 FROM book_authors ba"                                                   \
+    " JOIN authors a ON a.id = ba.author_id WHERE ba.book_id = b.id AND a.slug = $2)"
+#define NO_CATEGORY " AND CAST($1 AS TEXT) IS NULL"
+#define NO_AUTHOR " AND CAST($2 AS TEXT) IS NULL"
+#define LIST_WHERE(CAT, AUTHOR)                                                                    \
+    " WHERE b.status = 'published'" CAT AUTHOR                                                     \
     " AND (CAST($3 AS TEXT) IS NULL OR b.publisher_id = (SELECT id FROM publishers"                \
     " WHERE slug = $3))"                                                                           \
     " AND (CAST($4 AS TEXT) IS NULL OR b.language = $4)"                                           \
     " AND (CAST($5 AS TEXT) IS NULL OR b.format = $5)"                                             \
     " AND (CAST($6 AS BIGINT) IS NULL OR b.price_cents >= $6)"                                     \
     " AND (CAST($7 AS BIGINT) IS NULL OR b.price_cents <= $7)"
+/* The statement for each combination of [category set][author set]. */
+#define BY_FILTERS(STMT)                                                                           \
+    {                                                                                              \
+        {STMT("", NO_CATEGORY, NO_AUTHOR), STMT("", NO_CATEGORY, BY_AUTHOR)},                      \
+            {STMT(CATS_CTE, IN_CATEGORY, NO_AUTHOR), STMT(CATS_CTE, IN_CATEGORY, BY_AUTHOR)},      \
+    }
 /* Which filters are set decides the plan: planned on each call (DB_PLAN_EACH_CALL). */
-#define LIST(order)                                                                                \
-    DB_PLAN_EACH_CALL CATS_CTE "SELECT " SUMMARY " FROM books b" LIST_WHERE " ORDER BY " order     \
-                               " LIMIT $8 OFFSET $9"
-
-static const char SQL_LIST_NEWEST[] = LIST("b.published_at DESC, b.id DESC");
-static const char SQL_LIST_POPULAR[] = LIST("b.purchases_count DESC, b.id DESC");
-static const char SQL_LIST_RATING[] = LIST("b.rating_avg DESC, b.id DESC");
-static const char SQL_LIST_PRICE_ASC[] = LIST("b.price_cents, b.id");
-static const char SQL_LIST_PRICE_DESC[] = LIST("b.price_cents DESC, b.id DESC");
-static const char SQL_LIST_TITLE[] = LIST("lower(b.title), b.id");
-static const char SQL_COUNT[] =
-    DB_PLAN_EACH_CALL CATS_CTE "SELECT count(*) FROM books b" LIST_WHERE;
+#define LIST(order, WITH, CAT, AUTHOR)                                                             \
+    DB_PLAN_EACH_CALL WITH "SELECT " SUMMARY                                                       \
+                           " FROM books b" LIST_WHERE(CAT, AUTHOR) " ORDER BY " order              \
+                                                                   " LIMIT $8 OFFSET $9"
+#define LIST_NEWEST(W, C, A) LIST("b.published_at DESC, b.id DESC", W, C, A)
+#define LIST_POPULAR(W, C, A) LIST("b.purchases_count DESC, b.id DESC", W, C, A)
+#define LIST_RATING(W, C, A) LIST("b.rating_avg DESC, b.id DESC", W, C, A)
+#define LIST_PRICE_ASC(W, C, A) LIST("b.price_cents, b.id", W, C, A)
+#define LIST_PRICE_DESC(W, C, A) LIST("b.price_cents DESC, b.id DESC", W, C, A)
+#define LIST_TITLE(W, C, A) LIST("lower(b.title), b.id", W, C, A)
+#define COUNT(WITH, CAT, AUTHOR)                                                                   \
+    DB_PLAN_EACH_CALL WITH "SELECT count(*) FROM books b" LIST_WHERE(CAT, AUTHOR)
+static const char *const SQL_LIST[BOOK_SORT_COUNT][2][2] = {
+    BY_FILTERS(LIST_NEWEST),    BY_FILTERS(LIST_POPULAR),    BY_FILTERS(LIST_RATING),
+    BY_FILTERS(LIST_PRICE_ASC), BY_FILTERS(LIST_PRICE_DESC), BY_FILTERS(LIST_TITLE),
+};
+static const char *const SQL_COUNT[2][2] = BY_FILTERS(COUNT);
 
 static const char SQL_FEATURED[] =
     "SELECT " SUMMARY " FROM books b WHERE b.status = 'published' AND b.featured = 1 "
@@ -226,10 +244,6 @@ static void filter_params(const struct book_filter *f, struct db_param p[7])
 int store_books_list(struct ctx *cx, const struct book_filter *f, enum book_sort sort, int limit,
                      long long offset, struct book **items, int *n)
 {
-    static const char *const sql[BOOK_SORT_COUNT] = {
-        SQL_LIST_NEWEST,    SQL_LIST_POPULAR,    SQL_LIST_RATING,
-        SQL_LIST_PRICE_ASC, SQL_LIST_PRICE_DESC, SQL_LIST_TITLE,
-    };
     struct db_param p[9];
     struct db_result *r;
     int rc;
@@ -237,7 +251,7 @@ int store_books_list(struct ctx *cx, const struct book_filter *f, enum book_sort
     filter_params(f, p);
     p[7] = DBP_INT(limit);
     p[8] = DBP_INT(offset);
-    if ((rc = cx_query(cx, sql[sort], p, 9, &r)) != 0)
+    if ((rc = cx_query(cx, SQL_LIST[sort][f->category != NULL][f->author != NULL], p, 9, &r)) != 0)
         return rc;
     store_books_read_summaries(cx, r, items, n);
     return 0;
@@ -250,7 +264,7 @@ int store_books_count(struct ctx *cx, const struct book_filter *f, long long *to
     int rc;
 
     filter_params(f, p);
-    if ((rc = cx_query(cx, SQL_COUNT, p, 7, &r)) != 0)
+    if ((rc = cx_query(cx, SQL_COUNT[f->category != NULL][f->author != NULL], p, 7, &r)) != 0)
         return rc;
     *total = db_get_int(r, 0, 0);
     return 0;

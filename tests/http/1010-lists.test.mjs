@@ -75,6 +75,11 @@ test('filters: category with its subcategories, author, publisher, language, for
   assert.deepEqual(await slugs('?free=true'), S('alpha'));
   assert.deepEqual(await slugs('?free=false'), S('delta', 'gamma', 'beta', 'alpha'));
   assert.deepEqual(await slugs('?category=fantasy&format=pdf&price_min=1000&sort=title'), S('delta'));
+  /* category and author together (each combination of the two is its own statement) */
+  assert.deepEqual(await slugs(`?category=fiction&author=${a.author.slug}`), S('beta', 'alpha'));
+  assert.deepEqual(await slugs(`?category=fantasy&author=${b.author.slug}`), S('delta'));
+  assert.deepEqual(await slugs(`?category=nonfiction&author=${a.author.slug}`), []);
+  assert.equal((await get(srv, `/api/books?category=fiction&author=${b.author.slug}&limit=1`)).json.total, 1);
   const r = await get(srv, '/api/books?category=fiction&limit=1');
   assert.equal(r.json.total, 3);
   assert.equal(r.json.items.length, 1);
