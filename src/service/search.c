@@ -262,8 +262,8 @@ static int page_ids(struct ctx *cx, const char *const *tok, int n_tok,
 }
 
 /* The buckets of the "n" most frequent ids, counts scaled to the estimate; names come later. */
-static struct search_bucket *count_buckets(struct ctx *cx, const struct search_id_count *top,
-                                           int n, const struct search_result *out, int n_hits,
+static struct search_bucket *count_buckets(struct ctx *cx, const struct search_id_count *top, int n,
+                                           const struct search_result *out, int n_hits,
                                            long long **ids)
 {
     struct search_bucket *rows = arena_zalloc(cx->arena, sizeof(*rows) * (size_t)(n + 1));
@@ -302,8 +302,8 @@ static int facets(struct ctx *cx, const struct search_hit *hits, int n_hits,
     out->categories = count_buckets(cx, top_c, n_c, out, n_hits, &category_ids);
     if (n_a + n_c == 0)
         return 0;
-    rc = store_search_facet_names(cx, author_ids, out->authors, n_a, category_ids,
-                                  out->categories, n_c);
+    rc = store_search_facet_names(cx, author_ids, out->authors, n_a, category_ids, out->categories,
+                                  n_c);
     out->n_authors = rc ? 0 : named_only(out->authors, n_a);
     out->n_categories = rc ? 0 : named_only(out->categories, n_c);
     return rc;

@@ -36,7 +36,7 @@
 #define HITS_SQLITE(WITH, CAT)                                                                     \
     WITH "SELECT b.id, b.language, b.price_cents, book_fts.rank, "                                 \
          "(SELECT group_concat(ba.author_id) FROM book_authors ba WHERE ba.book_id = b.id), "      \
-         "(SELECT group_concat(bc.category_id) FROM book_categories bc WHERE bc.book_id = b.id) " \
+         "(SELECT group_concat(bc.category_id) FROM book_categories bc WHERE bc.book_id = b.id) "  \
          "FROM book_fts "                                                                          \
          "JOIN books b INDEXED BY books_published_cover_idx ON b.id = book_fts.rowid "             \
          "WHERE book_fts MATCH $1 AND (CAST($7 AS BIGINT) IS NULL OR book_fts.rowid < $7)"         \
@@ -130,8 +130,8 @@ static const char SQL_SUGGEST_BOOKS_SQLITE[] =
  * titles' GIN index, a cheap lookup for a rare prefix. The newest of both are shown.
  */
 #define SUGGEST_TITLES "w.titles @@ to_tsquery('mangu_search', $1)"
-static const char SQL_SUGGEST_BOOKS_PG[] =
-    DB_PLAN_EACH_CALL "WITH recent AS MATERIALIZED (SELECT w.book_id FROM (SELECT book_id, titles "
+static const char SQL_SUGGEST_BOOKS_PG[] = DB_PLAN_EACH_CALL
+    "WITH recent AS MATERIALIZED (SELECT w.book_id FROM (SELECT book_id, titles "
     "FROM book_search WHERE published ORDER BY book_id DESC LIMIT 2000) w "
     "WHERE " SUGGEST_TITLES " ORDER BY w.book_id DESC LIMIT $2), "
     "m AS MATERIALIZED (SELECT w.book_id FROM book_search w WHERE (SELECT count(*) "
@@ -147,8 +147,8 @@ static const char SQL_SUGGEST_AUTHORS_SQLITE[] =
     "SELECT a.id, a.slug, a.name, NULL, NULL FROM author_fts JOIN authors a "
     "ON a.id = author_fts.rowid WHERE author_fts MATCH $1" HAS_BOOKS
     " ORDER BY author_fts.rowid LIMIT $2";
-static const char SQL_SUGGEST_AUTHORS_PG[] =
-    DB_PLAN_EACH_CALL "SELECT a.id, a.slug, a.name, NULL, NULL FROM author_search s JOIN authors a "
+static const char SQL_SUGGEST_AUTHORS_PG[] = DB_PLAN_EACH_CALL
+    "SELECT a.id, a.slug, a.name, NULL, NULL FROM author_search s JOIN authors a "
     "ON a.id = s.author_id WHERE s.document @@ to_tsquery('mangu_search', $1)" HAS_BOOKS
     " ORDER BY a.id LIMIT $2";
 
@@ -242,7 +242,7 @@ int store_search_hits(struct ctx *cx, const char *const *tokens, int n_tokens,
         DBP_TEXT(terms),
     };
     struct db_result *r;
-    const char *sql = is_pg(cx) ? SQL_HITS_PG[f->category != NULL][terms != NULL]
+    const char *sql = is_pg(cx)     ? SQL_HITS_PG[f->category != NULL][terms != NULL]
                       : f->category ? SQL_HITS_CAT_SQLITE
                                     : SQL_HITS_SQLITE;
     int rc = cx_query(cx, sql, p, terms ? 9 : 8, &r);
