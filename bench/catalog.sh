@@ -13,6 +13,10 @@
 #                  (cache hits after the warm-up) with 64
 #   suggest        random 2-5 letter prefixes of those words (many repeat: cache hits): p95
 #                  with 8 connections
+#   lists          (LISTS=1) GET /api/books pages that miss the cache: a random sort, one of
+#                  the top-level categories (with their subtrees), a language, free, a price
+#                  range, a format or no filter, a random page size and an offset up to 2,000:
+#                  requests/s and p95 with 4 connections
 # With BASE_BIN (an older build; copy its mangu-media.so beside it when it has one), a second
 # server on the same database (its own cache prefix) takes every measurement too: the cached
 # reads beside this build's and nginx's (the three in a rotating order), search and suggest
@@ -25,7 +29,7 @@
 #           MANGU_BIN=build/mangu  BASE_BIN=  NGINX_WORKERS=2  SEED_DIR (reuse seeded SQLite
 #           folders: SEED_DIR/N/ is kept between runs)  READS="featured trending new top book list"
 #           (READS="" measures search and suggest only)  SEARCH=all|cached|none (cached: only
-#           the repeated searches, which are cache hits)
+#           the repeated searches, which are cache hits)  LISTS=1 (0: no uncached lists)
 # Scaled: `MANGU_TEST_PG_SHARED_BUFFERS=1GB tests/run-http.sh scaled --services-only --hold`
 # prints a server to use (PostgreSQL's default 128 MB of buffers holds a third of the 100,000
 # book database: reads then go through the kernel, which no production server is sized for); create one
@@ -45,6 +49,7 @@ WARMUP=${WARMUP:-2s}
 BACKEND=${BACKEND:-embedded}
 NGINX_WORKERS=${NGINX_WORKERS:-2}
 SEARCH=${SEARCH:-all}
+LISTS=${LISTS:-1}
 NGINX=${NGINX:-$(command -v nginx || echo /usr/sbin/nginx)}
 
 die() {
@@ -266,6 +271,26 @@ open(sys.argv[2], "w").write(lua(suggest))
 	write_lua "$tmp/suggest.lua" "$(cat "$tmp/suggest.tbl")"
 }
 
+lists_lua() { # a wrk script of list pages that miss the cache (see "lists" above)
+	local filters
+	filters=$(curl -sS "$murl/api/categories" | python3 -c '
+import sys, json
+cats = ["\"&category=%s\"" % c["slug"] for c in json.load(sys.stdin)["items"]]
+print(",".join(cats + ["\"\"", "\"\"", "\"&language=en\"", "\"&free=true\"",
+                       "\"&price_min=500&price_max=999\"", "\"&format=epub\""]))')
+	cat >"$tmp/lists.lua" <<LUA
+local sorts = {"newest", "popular", "rating", "price_asc", "price_desc", "title"}
+local filters = {$filters}
+math.randomseed(os.time() + math.floor(os.clock() * 1e6))
+request = function()
+  return wrk.format("GET", "/api/books?sort=" .. sorts[math.random(#sorts)] ..
+    filters[math.random(#filters)] .. "&limit=" .. math.random(10, 49) ..
+    "&offset=" .. math.random(0, 2000))
+end
+LUA
+	sed -n '/^done = function/,$p' "$tmp/plain.lua" >>"$tmp/lists.lua"
+}
+
 reads_in_turn() { # reads_in_turn <round> <label> <path> <nginx file>: mangu, nginx (and base), rotating
 	local who=(mangu nginx) i
 	[[ -z $BASE_BIN ]] || who+=(base)
@@ -294,6 +319,7 @@ bench_size() { # bench_size <books>
 	nginx_start
 	write_lua "$tmp/plain.lua" nil
 	words_lua
+	[[ $LISTS == 0 ]] || lists_lua
 	say ""
 	say "## $n books, $BACKEND backend ($(curl -sS "$murl/api/health" | python3 -c 'import sys,json;c=json.load(sys.stdin)["checks"];print(c["database"]["driver"], "+", c["cache"]["driver"])'))"
 	say "# load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -325,6 +351,8 @@ bench_size() { # bench_size <books>
 		[[ -z $BASE_BIN || $SEARCH == none ]] ||
 			measure "$n search c64 cached base" 64 "$burl" "$tmp/search-hit.lua"
 		[[ -z $BASE_BIN || $SEARCH != all ]] || measure "$n suggest c8 base" 8 "$burl" "$tmp/suggest.lua"
+		[[ $LISTS == 0 ]] || measure "$n lists c4" 4 "$murl" "$tmp/lists.lua"
+		[[ -z $BASE_BIN || $LISTS == 0 ]] || measure "$n lists c4 base" 4 "$burl" "$tmp/lists.lua"
 	done
 	say "medians (range) over $ROUNDS rounds:"
 	for k in $READS; do
@@ -338,6 +366,7 @@ bench_size() { # bench_size <books>
 	fi
 	[[ $SEARCH == none ]] || say "  search    $(stat "$n search c64 cached" rps) req/s with 64, p99 $(stat "$n search c64 cached" p99) ms (300 queries repeated: cache hits)"
 	[[ $SEARCH != all ]] || say "  suggest   p95 $(stat "$n suggest c8" p95) ms with 8 connections"
+	[[ $LISTS == 0 ]] || say "  lists     $(stat "$n lists c4" rps) req/s with 4 connections, p95 $(stat "$n lists c4" p95) ms (cache misses)"
 	say "  mangu RSS $(rss "$mangu_pid")"
 	if [[ -n $BASE_BIN ]]; then
 		if [[ $SEARCH == all ]]; then
@@ -345,6 +374,7 @@ bench_size() { # bench_size <books>
 			say "  base suggest p95 $(stat "$n suggest c8 base" p95) ms with 8 connections"
 		fi
 		[[ $SEARCH == none ]] || say "  base search $(stat "$n search c64 cached base" rps) req/s with 64 (cache hits)"
+		[[ $LISTS == 0 ]] || say "  base lists $(stat "$n lists c4 base" rps) req/s with 4 connections, p95 $(stat "$n lists c4 base" p95) ms"
 		say "  base RSS $(rss "$base_pid")"
 	fi
 	say "# load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
