@@ -11,6 +11,7 @@
 #include "cache/cache.h"
 #include "core/err.h"
 #include "core/log.h"
+#include "core/timefmt.h"
 #include "core/xalloc.h"
 #include "service/search.h"
 #include "store/books.h"
@@ -35,7 +36,20 @@ static struct {
     pthread_t thread;
     bool running, stop;
     struct app *app;
-} V = {.mu = PTHREAD_MUTEX_INITIALIZER, .cv = PTHREAD_COND_INITIALIZER};
+} V = {.mu = PTHREAD_MUTEX_INITIALIZER};
+static pthread_once_t cv_once = PTHREAD_ONCE_INIT;
+
+/* The flusher waits on CLOCK_MONOTONIC (time_deadline_ms): a step of the wall clock neither
+   stretches nor skips its interval. */
+static void init_cv(void)
+{
+    pthread_condattr_t attr;
+
+    pthread_condattr_init(&attr);
+    pthread_condattr_setclock(&attr, CLOCK_MONOTONIC);
+    pthread_cond_init(&V.cv, &attr);
+    pthread_condattr_destroy(&attr);
+}
 
 static size_t slot(const struct pending *v, size_t cap, long long book_id, long long day)
 {
@@ -218,11 +232,7 @@ static void *run(void *arg)
     refresh_words(app);
     pthread_mutex_lock(&V.mu);
     while (!V.stop) {
-        struct timespec until;
-        clock_gettime(CLOCK_REALTIME, &until);
-        until.tv_nsec += (long)(VIEWS_FLUSH_MS % 1000) * 1000000L;
-        until.tv_sec += VIEWS_FLUSH_MS / 1000 + until.tv_nsec / 1000000000L;
-        until.tv_nsec %= 1000000000L;
+        struct timespec until = time_deadline_ms(VIEWS_FLUSH_MS);
         pthread_cond_timedwait(&V.cv, &V.mu, &until);
         pthread_mutex_unlock(&V.mu);
         views_flush(app);
@@ -237,6 +247,7 @@ static void *run(void *arg)
 
 int views_start(struct app *app)
 {
+    pthread_once(&cv_once, init_cv);
     V.app = app;
     V.stop = false;
     if (pthread_create(&V.thread, NULL, run, app) != 0)
