@@ -22,6 +22,8 @@
 # reads beside this build's and nginx's (the three in a rotating order), search and suggest
 # right after this build's, in every round, so a before/after comparison shares the machine's
 # state; its RSS is reported beside.
+# EXTRA_ENV and BASE_ENV add settings (NAME=value ...) to one server's environment: with BASE_BIN
+# set to the same build, they compare two configurations.
 # Prints every round and the medians with their ranges; writes bench/results/catalog-<UTC>.txt.
 # Builds nothing: run `make` first.
 #
@@ -41,6 +43,8 @@ cd "$root"
 
 MANGU_BIN=${MANGU_BIN:-build/mangu}
 BASE_BIN=${BASE_BIN:-}
+EXTRA_ENV=${EXTRA_ENV:-}
+BASE_ENV=${BASE_ENV:-}
 READS=${READS-featured trending new top book list}
 BOOKS=${BOOKS:-10000 100000}
 ROUNDS=${ROUNDS:-3}
@@ -125,15 +129,17 @@ seed() { # seed <books> <data dir>
 	say "# seeded $n books in $((SECONDS - t0)) s: $(tail -n 1 "$tmp/seed.log")"
 }
 
-start_one() { # start_one <bin> <books> <data dir> <log> <cache prefix>: prints "pid port"
+start_one() { # start_one <bin> <books> <data dir> <log> <cache prefix> [extra env]: prints "pid port"
 	local bin=$1 n=$2 dir=$3 log=$4 port pid
+	local -a extra
+	read -r -a extra <<<"${6:-}"
 	port=$(free_port)
 	: >"$log"
 	env $(backend_env "$n") MANGU_RATE_LIMIT=off MANGU_ENV=production MANGU_CACHE_PREFIX="$5" \
 		MANGU_LISTEN=127.0.0.1:$port MANGU_DATA_DIR="$dir" MANGU_LOG_LEVEL=info \
 		MANGU_PUBLIC_URL=http://127.0.0.1:$port \
 		MANGU_JWT_SECRET=${MANGU_JWT_SECRET:-$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')} \
-		"$bin" serve >>"$log" 2>"$log.err" &
+		"${extra[@]}" "$bin" serve >>"$log" 2>"$log.err" &
 	pid=$!
 	for _ in $(seq 1 300); do
 		grep -q '"msg":"listening"' "$log" && break
@@ -145,10 +151,10 @@ start_one() { # start_one <bin> <books> <data dir> <log> <cache prefix>: prints 
 
 serve() { # serve <books> <data dir>: starts mangu (and the base build); sets murl (burl)
 	local pp
-	read -r mangu_pid pp < <(start_one "$MANGU_BIN" "$1" "$2" "$tmp/mangu.log" mangu:)
+	read -r mangu_pid pp < <(start_one "$MANGU_BIN" "$1" "$2" "$tmp/mangu.log" mangu: "$EXTRA_ENV")
 	murl=http://127.0.0.1:$pp
 	if [[ -n $BASE_BIN ]]; then
-		read -r base_pid pp < <(start_one "$BASE_BIN" "$1" "$2" "$tmp/base.log" base:)
+		read -r base_pid pp < <(start_one "$BASE_BIN" "$1" "$2" "$tmp/base.log" base: "$BASE_ENV")
 		burl=http://127.0.0.1:$pp
 	fi
 }
