@@ -7,6 +7,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "cache/cache.h"
 #include "core/slug.h"
 #include "core/timefmt.h"
 #include "service/catalog.h"
@@ -161,13 +162,60 @@ int books_related(struct ctx *cx, const struct book *b, struct book **items, int
     return rc ? rc : store_books_load_authors(cx, *items, *n);
 }
 
+/* The cache key of a filter set's count; the filters are validated, so no value holds '|'. */
+static const char *total_key(struct ctx *cx, const struct book_filter *f)
+{
+    char min[24] = "", max[24] = "";
+
+    if (f->price_min >= 0)
+        snprintf(min, sizeof(min), "%lld", f->price_min);
+    if (f->price_max >= 0)
+        snprintf(max, sizeof(max), "%lld", f->price_max);
+    return catalog_cache_key(
+        cx,
+        arena_printf(cx->arena, "books_total:%s|%s|%s|%s|%s|%s|%s", f->category ? f->category : "",
+                     f->author ? f->author : "", f->publisher ? f->publisher : "",
+                     f->language ? f->language : "", f->format ? f->format : "", min, max));
+}
+
+/*
+ * How many books "f" matches, and the span of published ids, kept in the cache for the
+ * catalog's generation: every sort and page of a filter set shares them, and counting a large
+ * category is most of an uncached page's cost.
+ */
+static int list_total(struct ctx *cx, const struct book_filter *f, long long *total,
+                      long long *span)
+{
+    const char *key = total_key(cx, f);
+    char *val, txt[48];
+    size_t len;
+    int rc;
+
+    if (key && cache_get(cx->app->cache, cx->arena, key, &val, &len) == 0 &&
+        sscanf(val, "%lld %lld", total, span) == 2)
+        return 0;
+    if ((rc = store_books_count(cx, f, total, span)) != 0)
+        return rc;
+    if (key) {
+        int w = snprintf(txt, sizeof(txt), "%lld %lld", *total, *span);
+        cache_set(cx->app->cache, key, txt, (size_t)w, BOOKS_TOTAL_TTL);
+    }
+    return 0;
+}
+
 int books_list(struct ctx *cx, const struct book_filter *f, enum book_sort sort, int limit,
                long long offset, struct book **items, int *n, long long *total)
 {
-    int rc = store_books_list(cx, f, sort, limit, offset, items, n);
+    struct book_filter plan = *f;
+    long long span;
+    int rc = list_total(cx, f, total, &span);
 
-    if (rc == 0)
-        rc = store_books_count(cx, f, total);
+    if (rc)
+        return rc;
+    plan.category_first = store_books_category_first(*total, span, limit, offset);
+    rc = *total > offset ? store_books_list(cx, &plan, sort, limit, offset, items, n) : 0;
+    if (*total <= offset)
+        *items = NULL, *n = 0;
     return rc ? rc : store_books_load_authors(cx, *items, *n);
 }
 

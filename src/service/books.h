@@ -10,6 +10,8 @@
 
 #define BOOKS_PRICE_MAX 100000000LL
 #define BOOKS_RELATED_MAX 8
+/* Seconds a list's count is kept, as long as its pages (a catalog write drops it at once). */
+#define BOOKS_TOTAL_TTL 60
 
 /* The sort names of GET /api/books, indexed by enum book_sort, NULL-terminated. */
 extern const char *const books_sort_names[];

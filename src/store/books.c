@@ -19,20 +19,32 @@ static const char SQL_FIND_SLUG[] =
     "SELECT " DETAIL " FROM books b LEFT JOIN publishers p ON p.id = b.publisher_id "
     "WHERE b.slug = $1";
 
-/* The public list: $1 category slug (with its subtree), $2 author slug, $3 publisher slug,
+/*
+ * The public list: $1 category slug (with its subtree), $2 author slug, $3 publisher slug,
  * $4 language, $5 format, $6 / $7 price range; $8 limit, $9 offset. The category and author
  * filters are in the text only when set: an EXISTS inside "$1 IS NULL OR ..." stays a subplan
  * that PostgreSQL runs for every book (with a large category, 100-400 ms at 100,000 books)
- * where a plain EXISTS becomes a join. */
+ * where a plain EXISTS becomes a join.
+ * A category has two forms. WALK_CATEGORY tests each book met in the sort's order: cheap when
+ * the page is reached early (a large category, a first page). FROM_CATEGORY reads the
+ * category's books first and sorts them: cheap when the category is small against how far the
+ * page is (SQLite, 100,000 books: "poetry", 5,000 books, at offset 2,000: 40 ms walking, 8 ms
+ * from the category; "fiction", 55,000, first page: under 1 ms walking, 50 ms from it).
+ * PostgreSQL makes both forms the same semi-join and picks the order itself. An author's books
+ * are always read first: an author has few (a walk met 100,000 books for 43 of them).
+ */
 #define CATS_CTE                                                                                   \
     "WITH RECURSIVE cats(id) AS (SELECT id FROM categories WHERE slug = $1 UNION ALL "             \
     "SELECT c.id FROM categories c JOIN cats ON c.parent_id = cats.id) "
-#define IN_CATEGORY                                                                                \
+#define WALK_CATEGORY                                                                              \
     " AND EXISTS (SELECT 1 FROM book_categories bc"                                                \
     " WHERE bc.book_id = b.id AND bc.category_id IN (SELECT id FROM cats))"
+#define FROM_CATEGORY                                                                              \
+    " AND b.id IN (SELECT bc.book_id FROM book_categories bc"                                      \
+    " WHERE bc.category_id IN (SELECT id FROM cats))"
 #define BY_AUTHOR                                                                                  \
-    " AND EXISTS (SELECT 1 FROM book_authors ba"                                                   \
-    " JOIN authors a ON a.id = ba.author_id WHERE ba.book_id = b.id AND a.slug = $2)"
+    " AND b.id IN (SELECT ba.book_id FROM book_authors ba"                                         \
+    " JOIN authors a ON a.id = ba.author_id WHERE a.slug = $2)"
 #define NO_CATEGORY " AND CAST($1 AS TEXT) IS NULL"
 #define NO_AUTHOR " AND CAST($2 AS TEXT) IS NULL"
 #define LIST_WHERE(CAT, AUTHOR)                                                                    \
@@ -43,30 +55,46 @@ static const char SQL_FIND_SLUG[] =
     " AND (CAST($5 AS TEXT) IS NULL OR b.format = $5)"                                             \
     " AND (CAST($6 AS BIGINT) IS NULL OR b.price_cents >= $6)"                                     \
     " AND (CAST($7 AS BIGINT) IS NULL OR b.price_cents <= $7)"
-/* The statement for each combination of [category set][author set]. */
-#define BY_FILTERS(STMT)                                                                           \
+/* The statement for each [category: none, walked, read first][author set]. */
+#define BY_FILTERS(STMT, FROM)                                                                     \
     {                                                                                              \
-        {STMT("", NO_CATEGORY, NO_AUTHOR), STMT("", NO_CATEGORY, BY_AUTHOR)},                      \
-            {STMT(CATS_CTE, IN_CATEGORY, NO_AUTHOR), STMT(CATS_CTE, IN_CATEGORY, BY_AUTHOR)},      \
+        {STMT(FROM, "", NO_CATEGORY, NO_AUTHOR), STMT(FROM, "", NO_CATEGORY, BY_AUTHOR)},          \
+            {STMT(FROM, CATS_CTE, WALK_CATEGORY, NO_AUTHOR),                                       \
+             STMT(FROM, CATS_CTE, WALK_CATEGORY, BY_AUTHOR)},                                      \
+            {STMT(FROM, CATS_CTE, FROM_CATEGORY, NO_AUTHOR),                                       \
+             STMT(FROM, CATS_CTE, FROM_CATEGORY, BY_AUTHOR)},                                      \
     }
 /* Which filters are set decides the plan: planned on each call (DB_PLAN_EACH_CALL). */
-#define LIST(order, WITH, CAT, AUTHOR)                                                             \
-    DB_PLAN_EACH_CALL WITH "SELECT " SUMMARY                                                       \
-                           " FROM books b" LIST_WHERE(CAT, AUTHOR) " ORDER BY " order              \
-                                                                   " LIMIT $8 OFFSET $9"
-#define LIST_NEWEST(W, C, A) LIST("b.published_at DESC, b.id DESC", W, C, A)
-#define LIST_POPULAR(W, C, A) LIST("b.purchases_count DESC, b.id DESC", W, C, A)
-#define LIST_RATING(W, C, A) LIST("b.rating_avg DESC, b.id DESC", W, C, A)
-#define LIST_PRICE_ASC(W, C, A) LIST("b.price_cents, b.id", W, C, A)
-#define LIST_PRICE_DESC(W, C, A) LIST("b.price_cents DESC, b.id DESC", W, C, A)
-#define LIST_TITLE(W, C, A) LIST("lower(b.title), b.id", W, C, A)
-#define COUNT(WITH, CAT, AUTHOR)                                                                   \
-    DB_PLAN_EACH_CALL WITH "SELECT count(*) FROM books b" LIST_WHERE(CAT, AUTHOR)
-static const char *const SQL_LIST[BOOK_SORT_COUNT][2][2] = {
-    BY_FILTERS(LIST_NEWEST),    BY_FILTERS(LIST_POPULAR),    BY_FILTERS(LIST_RATING),
-    BY_FILTERS(LIST_PRICE_ASC), BY_FILTERS(LIST_PRICE_DESC), BY_FILTERS(LIST_TITLE),
+#define LIST(order, FROM, WITH, CAT, AUTHOR)                                                       \
+    DB_PLAN_EACH_CALL WITH "SELECT " SUMMARY " FROM " FROM LIST_WHERE(                             \
+        CAT, AUTHOR) " ORDER BY " order " LIMIT $8 OFFSET $9"
+#define LIST_NEWEST(F, W, C, A) LIST("b.published_at DESC, b.id DESC", F, W, C, A)
+#define LIST_POPULAR(F, W, C, A) LIST("b.purchases_count DESC, b.id DESC", F, W, C, A)
+#define LIST_RATING(F, W, C, A) LIST("b.rating_avg DESC, b.id DESC", F, W, C, A)
+#define LIST_PRICE_ASC(F, W, C, A) LIST("b.price_cents, b.id", F, W, C, A)
+#define LIST_PRICE_DESC(F, W, C, A) LIST("b.price_cents DESC, b.id DESC", F, W, C, A)
+#define LIST_TITLE(F, W, C, A) LIST("lower(b.title), b.id", F, W, C, A)
+#define BOOKS "books b"
+static const char *const SQL_LIST[BOOK_SORT_COUNT][3][2] = {
+    BY_FILTERS(LIST_NEWEST, BOOKS),     BY_FILTERS(LIST_POPULAR, BOOKS),
+    BY_FILTERS(LIST_RATING, BOOKS),     BY_FILTERS(LIST_PRICE_ASC, BOOKS),
+    BY_FILTERS(LIST_PRICE_DESC, BOOKS), BY_FILTERS(LIST_TITLE, BOOKS),
 };
-static const char *const SQL_COUNT[2][2] = BY_FILTERS(COUNT);
+/*
+ * The matching books, and the span of published ids (an upper bound on their number, read
+ * from two ends of an index). A count reads the category's books first. SQLite counts from
+ * the narrow index of 0007, which holds language, format and price: it picked the smallest
+ * index instead and read every book's row for a language filter (180 ms against 30 at
+ * 100,000 books).
+ */
+#define PUBLISHED_ID(FN) "(SELECT " FN "(id) FROM books WHERE status = 'published')"
+#define COUNT(FROM, WITH, CAT, AUTHOR)                                                             \
+    DB_PLAN_EACH_CALL WITH                                                                         \
+        "SELECT count(*), " PUBLISHED_ID("max") " - " PUBLISHED_ID("min") " + 1 FROM " FROM        \
+        LIST_WHERE(CAT, AUTHOR)
+static const char *const SQL_COUNT_SQLITE[3][2] =
+    BY_FILTERS(COUNT, "books b INDEXED BY books_published_cover_idx");
+static const char *const SQL_COUNT_PG[3][2] = BY_FILTERS(COUNT, BOOKS);
 
 static const char SQL_FEATURED[] =
     "SELECT " SUMMARY " FROM books b WHERE b.status = 'published' AND b.featured = 1 "
@@ -241,9 +269,19 @@ static void filter_params(const struct book_filter *f, struct db_param p[7])
     p[6] = opt_int(f->price_max);
 }
 
+bool store_books_category_first(long long matching, long long span, int limit, long long offset)
+{
+    /* Walking meets about span / matching books per book listed; reading first costs about
+       two steps per book of the category (a lookup, then its share of the sort). */
+    double walked = ((double)offset + limit) * (double)span / (double)(matching > 0 ? matching : 1);
+
+    return walked > 2.0 * (double)matching;
+}
+
 int store_books_list(struct ctx *cx, const struct book_filter *f, enum book_sort sort, int limit,
                      long long offset, struct book **items, int *n)
 {
+    int category = !f->category ? 0 : f->category_first || f->author ? 2 : 1;
     struct db_param p[9];
     struct db_result *r;
     int rc;
@@ -251,22 +289,28 @@ int store_books_list(struct ctx *cx, const struct book_filter *f, enum book_sort
     filter_params(f, p);
     p[7] = DBP_INT(limit);
     p[8] = DBP_INT(offset);
-    if ((rc = cx_query(cx, SQL_LIST[sort][f->category != NULL][f->author != NULL], p, 9, &r)) != 0)
+    if ((rc = cx_query(cx, SQL_LIST[sort][category][f->author != NULL], p, 9, &r)) != 0)
         return rc;
     store_books_read_summaries(cx, r, items, n);
     return 0;
 }
 
-int store_books_count(struct ctx *cx, const struct book_filter *f, long long *total)
+int store_books_count(struct ctx *cx, const struct book_filter *f, long long *total,
+                      long long *span)
 {
+    int category = f->category ? 2 : 0, author = f->author != NULL;
     struct db_param p[7];
     struct db_result *r;
     int rc;
 
     filter_params(f, p);
-    if ((rc = cx_query(cx, SQL_COUNT[f->category != NULL][f->author != NULL], p, 7, &r)) != 0)
+    rc = cx_query(cx,
+                  sql_pick(cx, SQL_COUNT_SQLITE[category][author], SQL_COUNT_PG[category][author]),
+                  p, 7, &r);
+    if (rc != 0)
         return rc;
     *total = db_get_int(r, 0, 0);
+    *span = db_get_int(r, 0, 1);
     return 0;
 }
 

@@ -55,6 +55,7 @@ struct book_filter {
     const char *format;
     long long price_min, price_max; /* cents, inclusive */
     const char *price_band;         /* search: the band (search_bands) min and max came from */
+    bool category_first;            /* list: read the category's books, then sort (see below) */
 };
 
 /* The fields a write sets (every column a create or an edit may change). */
@@ -82,10 +83,17 @@ void store_books_read_summaries(struct ctx *cx, const struct db_result *r, struc
 int store_books_find(struct ctx *cx, long long id, struct book *out);
 int store_books_find_slug(struct ctx *cx, const char *slug, struct book *out);
 
-/* One page of published books matching "f" in "sort" order, and how many match in all. */
+/* One page of published books matching "f" in "sort" order. */
 int store_books_list(struct ctx *cx, const struct book_filter *f, enum book_sort sort, int limit,
                      long long offset, struct book **items, int *n);
-int store_books_count(struct ctx *cx, const struct book_filter *f, long long *total);
+/* The books "f" matches, and "span": the span of published ids (at least their number). */
+int store_books_count(struct ctx *cx, const struct book_filter *f, long long *total,
+                      long long *span);
+/*
+ * Whether a page of a category's list is cheaper read from the category's books ("f"'s
+ * category_first) than by walking the sort's order, given the count and span above.
+ */
+bool store_books_category_first(long long matching, long long span, int limit, long long offset);
 
 /* Published books flagged featured, newest first. */
 int store_books_featured(struct ctx *cx, int limit, struct book **items, int *n);

@@ -129,3 +129,33 @@ test('storefront rows: featured, new releases; limits as in lists', async () => 
   }
   assert.deepEqual((await get(srv, '/api/books/top-rated')).json.items, []); /* no reviews yet */
 });
+
+test('a filter set keeps one total for every sort and page, and each write changes it at once', async () => {
+  const poetry = await category(srv, boss.token, { name: 'Poetry' });
+  const q = (extra) => get(srv, `/api/books?category=${poetry.slug}${extra}`);
+  const total = async (extra) => {
+    const r = await q(extra);
+    assert.equal(r.status, 200, r.text);
+    return r.json.total;
+  };
+  const one = await publishedBook(srv, a.token, { title: 'Odes One', category_ids: [poetry.id] });
+  assert.equal(await total('&sort=title&limit=3'), 1);
+  const two = await publishedBook(srv, b.token, { title: 'Odes Two', category_ids: [poetry.id] });
+  assert.equal(await total('&sort=title&limit=4'), 2, 'a new book counts on the next page read');
+  const beyond = await q('&sort=newest&limit=5&offset=2');
+  assert.deepEqual([beyond.json.total, beyond.json.items.length], [2, 0]);
+  assert.deepEqual((await q('&sort=newest&limit=1&offset=1')).json.items.map((x) => x.slug), [one.slug]);
+  let r = await api(srv.url, `/api/books/${two.id}/unpublish`, { method: 'POST', headers: bearer(b.token) });
+  assert.equal(r.status, 200, r.text);
+  assert.equal(await total('&sort=price_asc&limit=6'), 1, 'unpublished');
+  r = await api(srv.url, `/api/books/${one.id}`, { method: 'PATCH', headers: bearer(a.token), json: { category_ids: [cats.nonfiction.id] } });
+  assert.equal(r.status, 200, r.text);
+  assert.equal(await total('&sort=rating&limit=7'), 0, 'moved to another category');
+  assert.equal(await total('&author=' + a.author.slug + '&limit=8'), 0, 'with an author too');
+  r = await api(srv.url, `/api/books/${two.id}/publish`, { method: 'POST', headers: bearer(b.token) });
+  assert.equal(r.status, 200, r.text);
+  assert.equal(await total('&limit=9'), 1, 'published again');
+  r = await api(srv.url, `/api/books/${two.id}`, { method: 'DELETE', headers: bearer(b.token) });
+  assert.ok([200, 204].includes(r.status), r.text);
+  assert.equal(await total('&limit=10'), 0, 'deleted');
+});
