@@ -245,6 +245,22 @@ int db_query(struct db_conn *conn, struct arena *arena, const char *sql,
     return conn->db->drv->query(conn, arena, sql, params, n, out);
 }
 
+int db_query_batch(struct db_conn *conn, struct arena *arena, const struct db_stmt *stmts, int n)
+{
+    int rc = 0;
+
+    conn->err[0] = '\0';
+    for (int i = 0; i < n; i++)
+        if (stmts[i].out)
+            *stmts[i].out = NULL;
+    if (n > 1 && conn->db->drv->query_batch)
+        return conn->db->drv->query_batch(conn, arena, stmts, n);
+    for (int i = 0; i < n && rc == 0; i++)
+        rc = conn->db->drv->query(conn, arena, stmts[i].sql, stmts[i].params, stmts[i].n,
+                                  stmts[i].out);
+    return rc;
+}
+
 int db_exec_script(struct db_conn *conn, const char *sql)
 {
     conn->err[0] = '\0';

@@ -74,6 +74,20 @@ const char *db_conn_error(const struct db_conn *conn);
  */
 int db_query(struct db_conn *conn, struct arena *arena, const char *sql,
              const struct db_param *params, int n, struct db_result **out);
+/* One statement of db_query_batch(). */
+struct db_stmt {
+    const char *sql;
+    const struct db_param *params;
+    int n;
+    struct db_result **out; /* NULL when no rows are wanted */
+};
+/*
+ * Runs independent statements as db_query() would, in order, and returns the first failure's
+ * code (the statements after it are not run). PostgreSQL receives them together and answers
+ * in one round trip (libpq's pipeline mode); outside a transaction they run in one implicit
+ * transaction, so reads see one snapshot. SQLite runs them one by one.
+ */
+int db_query_batch(struct db_conn *conn, struct arena *arena, const struct db_stmt *stmts, int n);
 /*
  * Begins a statement whose best plan depends on its parameters' values (a word's frequency
  * picks the index): PostgreSQL plans it on every call rather than keeping it prepared, where

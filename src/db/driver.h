@@ -39,6 +39,8 @@ struct db_driver {
     /* As db_query(); records failures in "c->err". */
     int (*query)(struct db_conn *c, struct arena *arena, const char *sql,
                  const struct db_param *params, int n, struct db_result **out);
+    /* As db_query_batch(); NULL: db.c runs the statements one by one. */
+    int (*query_batch)(struct db_conn *c, struct arena *arena, const struct db_stmt *stmts, int n);
     int (*exec_script)(struct db_conn *c, const char *sql);
     /* True when "link" must be reopened; may poll an idle socket for a server gone away. */
     bool (*is_broken)(void *link);

@@ -431,6 +431,111 @@ static int pg_query(struct db_conn *c, struct arena *arena, const char *sql,
     return rc;
 }
 
+/* A statement of a pipeline, ready to send: its parameters as text and its prepared name. */
+struct ready_stmt {
+    const char **values;
+    Oid *types;
+    int n_sent;
+    const char *name; /* NULL: sent unnamed */
+    char buf[16];
+};
+
+/* Formats "st"'s parameters and prepares it when it is kept prepared (before the pipeline:
+   PQprepare waits for its answer, which pipeline mode forbids). */
+static int make_ready(struct db_conn *c, const struct db_stmt *st, struct ready_stmt *r)
+{
+    struct pg_link *l = c->link;
+
+    r->values = st->n > 0 ? format_params(st->sql, st->params, st->n, &r->types, &r->n_sent)
+                          : NULL;
+    if (r->n_sent > st->n) {
+        db_report(c, LOG_ERROR, "misuse", "statement has parameters beyond the ones given",
+                  st->sql);
+        return ERR_INTERNAL;
+    }
+    r->name = prepared_name(l, st->sql, r->n_sent, r->types, r->buf);
+    return 0;
+}
+
+/* The connection failed mid-pipeline: it cannot be trusted again. */
+static int lost(struct db_conn *c, const char *sql)
+{
+    struct pg_link *l = c->link;
+
+    l->broken = true;
+    db_report(c, LOG_WARN, "connection", "the pipeline broke off", sql);
+    return ERR_UNAVAILABLE;
+}
+
+/* Reads one statement's result (then the NULL that ends it); keeps the first failure in "rc". */
+static int read_one(struct db_conn *c, struct arena *arena, const struct db_stmt *st, int rc)
+{
+    struct pg_link *l = c->link;
+    PGresult *res = PQgetResult(l->conn);
+
+    if (!res)
+        return lost(c, st->sql);
+    if (rc == 0 && PQresultStatus(res) != PGRES_PIPELINE_ABORTED) {
+        rc = check(c, res, st->sql);
+        if (rc == 0 && st->out)
+            *st->out = copy_result(arena, res);
+    }
+    PQclear(res);
+    while ((res = PQgetResult(l->conn)) != NULL) /* nothing more is expected */
+        PQclear(res);
+    return rc;
+}
+
+/* Sends the ready statements and a Sync, then reads every answer up to the Sync's. */
+static int run_pipeline(struct db_conn *c, struct arena *arena, const struct db_stmt *st,
+                        const struct ready_stmt *r, int n)
+{
+    struct pg_link *l = c->link;
+    PGresult *res;
+    int rc = 0;
+
+    if (!PQenterPipelineMode(l->conn))
+        return lost(c, st[0].sql);
+    for (int i = 0; i < n; i++) {
+        int sent = r[i].name ? PQsendQueryPrepared(l->conn, r[i].name, r[i].n_sent, r[i].values,
+                                                   NULL, NULL, 0)
+                             : PQsendQueryParams(l->conn, st[i].sql, r[i].n_sent, r[i].types,
+                                                 r[i].values, NULL, NULL, 0);
+        if (!sent)
+            return lost(c, st[i].sql);
+    }
+    if (!PQpipelineSync(l->conn))
+        return lost(c, st[0].sql);
+    for (int i = 0; i < n; i++)
+        if ((rc = read_one(c, arena, &st[i], rc)) == ERR_UNAVAILABLE && l->broken)
+            return rc;
+    if ((res = PQgetResult(l->conn)) == NULL || PQresultStatus(res) != PGRES_PIPELINE_SYNC) {
+        PQclear(res);
+        return lost(c, st[0].sql);
+    }
+    PQclear(res);
+    return PQexitPipelineMode(l->conn) ? rc : lost(c, st[0].sql);
+}
+
+/*
+ * db_query_batch(): every statement sent before any answer is read, so the batch costs one
+ * round trip. A failure aborts the statements after it (PostgreSQL skips them up to the Sync).
+ */
+static int pg_query_batch(struct db_conn *c, struct arena *arena, const struct db_stmt *st, int n)
+{
+    struct ready_stmt *r = xcalloc((size_t)n, sizeof(*r));
+    int rc = 0;
+
+    for (int i = 0; i < n && rc == 0; i++)
+        rc = make_ready(c, &st[i], &r[i]);
+    if (rc == 0)
+        rc = run_pipeline(c, arena, st, r, n);
+    for (int i = 0; i < n; i++)
+        free(r[i].values);
+    free(r);
+    return rc;
+}
+
 static int pg_exec_script(struct db_conn *c, const char *sql)
 {
     struct pg_link *l = c->link;
@@ -478,6 +583,7 @@ const struct db_driver db_pg_driver = {
     .connect = pg_connect,
     .disconnect = pg_disconnect,
     .query = pg_query,
+    .query_batch = pg_query_batch,
     .exec_script = pg_exec_script,
     .is_broken = pg_is_broken,
     .tx_state = pg_tx_state,

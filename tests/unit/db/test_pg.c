@@ -314,6 +314,80 @@ static void test_killed_connection_is_replaced(void **state)
     assert_int_equal(db_ping(f->db, NULL), 0);
 }
 
+static const char SQL_BATCH_NAMES[] = "SELECT string_agg(name, ',' ORDER BY id) FROM authors";
+static const char SQL_BATCH_ABOVE[] = DB_PLAN_EACH_CALL "SELECT count(*) FROM authors WHERE id > $1";
+
+/* A batch answers each statement in order: kept prepared, planned each call, or built. */
+static void test_batch_answers_in_order(void **state)
+{
+    struct fixture *f = *state;
+    char *built = strdup("SELECT $1 || '!'");
+    struct db_result *r[3];
+    struct db_stmt st[] = {
+        {SQL_BATCH_NAMES, NULL, 0, &r[0]},
+        {SQL_BATCH_ABOVE, (struct db_param[]){DBP_INT(1)}, 1, &r[1]},
+        {built, (struct db_param[]){DBP_TEXT("hi")}, 1, &r[2]},
+    };
+
+    add_author(f, 1, "Ann");
+    add_author(f, 2, "Bo");
+    for (int round = 0; round < 2; round++) { /* the second finds the statement prepared */
+        assert_int_equal(db_query_batch(f->c, f->arena, st, 3), 0);
+        assert_string_equal(db_get(r[0], 0, 0), "Ann,Bo");
+        assert_int_equal(db_get_int(r[1], 0, 0), 1);
+        assert_string_equal(db_get(r[2], 0, 0), "hi!");
+    }
+    assert_int_equal(times_prepared(f, SQL_BATCH_NAMES), 1);
+    free(built);
+}
+
+/* A failure stops the batch: its code comes back, the statements after it give no rows, the
+   writes before it are undone (one implicit transaction), and the connection goes on. */
+static void test_batch_failure_stops_it(void **state)
+{
+    struct fixture *f = *state;
+    struct db_param carl[] = {DBP_INT(3), DBP_TEXT("Carl")}, dup[] = {DBP_INT(4), DBP_TEXT("Ann")};
+    struct db_result *after = NULL;
+    struct db_stmt st[] = {
+        {SQL_ADD_AUTHOR, carl, 2, NULL},
+        {SQL_ADD_AUTHOR, dup, 2, NULL},
+        {SQL_BATCH_NAMES, NULL, 0, &after},
+    };
+    struct db_stmt slow[] = {{"SELECT 1", NULL, 0, NULL}, {"SELECT pg_sleep(5)", NULL, 0, NULL}};
+
+    add_author(f, 1, "Ann");
+    assert_int_equal(db_query_batch(f->c, f->arena, st, 3), ERR_CONFLICT);
+    assert_null(after);
+    assert_string_equal(db_get(q(f, SQL_BATCH_NAMES, NULL, 0), 0, 0), "Ann");
+    assert_int_equal(db_query_batch(f->c, f->arena, slow, 2), ERR_UNAVAILABLE); /* timeout */
+    assert_string_equal(db_get(q(f, "SELECT 'still usable'", NULL, 0), 0, 0), "still usable");
+    /* Inside a transaction the batch is part of it. */
+    st[1] = (struct db_stmt){SQL_BATCH_NAMES, NULL, 0, &after};
+    assert_int_equal(db_begin(f->c), 0);
+    assert_int_equal(db_query_batch(f->c, f->arena, st, 2), 0);
+    assert_string_equal(db_get(after, 0, 0), "Ann,Carl");
+    assert_int_equal(db_rollback(f->c), 0);
+    assert_string_equal(db_get(q(f, SQL_BATCH_NAMES, NULL, 0), 0, 0), "Ann");
+}
+
+/* A connection killed under a batch: unavailable, and the pool replaces it. */
+static void test_batch_on_a_killed_connection(void **state)
+{
+    struct fixture *f = *state;
+    const char *before = db_get(q(f, "SELECT pg_backend_pid()", NULL, 0), 0, 0);
+    struct db_stmt st[] = {{"SELECT 1", NULL, 0, NULL}, {"SELECT 2", NULL, 0, NULL}};
+    char kill[64];
+
+    snprintf(kill, sizeof(kill), "SELECT pg_terminate_backend(%lld)", atoll(before));
+    admin(kill);
+    usleep(200 * 1000);
+    assert_int_equal(db_query_batch(f->c, f->arena, st, 2), ERR_UNAVAILABLE);
+    db_conn_release(f->db, f->c);
+    assert_int_equal(db_conn_acquire(f->db, &f->c), 0);
+    assert_string_not_equal(db_get(q(f, "SELECT pg_backend_pid()", NULL, 0), 0, 0), before);
+    assert_int_equal(db_query_batch(f->c, f->arena, st, 2), 0);
+}
+
 static void test_unreachable_server_fails_fast(void **state)
 {
     struct config cfg;
@@ -434,6 +508,9 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_preparing_can_be_turned_off, setup, teardown),
         cmocka_unit_test_setup_teardown(test_transactions, setup, teardown),
         cmocka_unit_test_setup_teardown(test_killed_connection_is_replaced, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_batch_answers_in_order, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_batch_failure_stops_it, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_batch_on_a_killed_connection, setup, teardown),
         cmocka_unit_test(test_unreachable_server_fails_fast),
         cmocka_unit_test(test_bad_url_is_refused),
         cmocka_unit_test_setup_teardown(test_concurrent_migrations, setup, teardown),

@@ -189,6 +189,29 @@ static void test_constraint_violations_are_conflicts(void **state)
     assert_int_equal(db_get_int(q(f, "SELECT count(*) FROM authors", NULL, 0), 0, 0), 1);
 }
 
+/* SQLite runs a batch one statement at a time, in order, stopping at the first failure. */
+static void test_batch_in_order_until_a_failure(void **state)
+{
+    struct fixture *f = *state;
+    struct db_param dup[] = {DBP_INT(2), DBP_TEXT("Ann")};
+    struct db_result *r[3];
+    struct db_stmt st[] = {
+        {"SELECT count(*) FROM authors", NULL, 0, &r[0]},
+        {"SELECT $1 || '!'", (struct db_param[]){DBP_TEXT("hi")}, 1, &r[1]},
+        {"SELECT name FROM authors", NULL, 0, &r[2]},
+    };
+
+    add_author(f, 1, "Ann");
+    assert_int_equal(db_query_batch(f->c, f->arena, st, 3), 0);
+    assert_int_equal(db_get_int(r[0], 0, 0), 1);
+    assert_string_equal(db_get(r[1], 0, 0), "hi!");
+    assert_string_equal(db_get(r[2], 0, 0), "Ann");
+    st[1] = (struct db_stmt){SQL_ADD_AUTHOR, dup, 2, NULL};
+    assert_int_equal(db_query_batch(f->c, f->arena, st, 3), ERR_CONFLICT);
+    assert_non_null(r[0]);
+    assert_null(r[2]);
+}
+
 static void test_transactions(void **state)
 {
     struct fixture *f = *state;
@@ -571,6 +594,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_null_and_typed_params, setup, teardown),
         cmocka_unit_test_setup_teardown(test_constraint_violations_are_conflicts, setup, teardown),
         cmocka_unit_test_setup_teardown(test_transactions, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_batch_in_order_until_a_failure, setup, teardown),
         cmocka_unit_test_setup_teardown(test_statement_cache, setup, teardown),
         cmocka_unit_test_setup_teardown(test_results_and_changes, setup, teardown),
         cmocka_unit_test_setup_teardown(test_ping_and_stats, setup, teardown),
