@@ -60,6 +60,16 @@ int cx_db(struct ctx *cx, struct db_conn **out)
     return 0;
 }
 
+/* A database failure as the request's error; other codes (conflicts) are the caller's. */
+static int recorded(struct ctx *cx, int rc)
+{
+    if (rc == ERR_UNAVAILABLE)
+        return cx_fail(cx, rc, "the database is unavailable");
+    if (rc == ERR_INTERNAL)
+        return cx_fail(cx, rc, "database query failed");
+    return rc;
+}
+
 int cx_query(struct ctx *cx, const char *sql, const struct db_param *params, int n,
              struct db_result **out)
 {
@@ -68,12 +78,15 @@ int cx_query(struct ctx *cx, const char *sql, const struct db_param *params, int
 
     if (rc != 0)
         return rc;
-    rc = db_query(conn, cx->arena, sql, params, n, out);
-    if (rc == ERR_UNAVAILABLE)
-        return cx_fail(cx, rc, "the database is unavailable");
-    if (rc == ERR_INTERNAL)
-        return cx_fail(cx, rc, "database query failed");
-    return rc;
+    return recorded(cx, db_query(conn, cx->arena, sql, params, n, out));
+}
+
+int cx_query_batch(struct ctx *cx, const struct db_stmt *stmts, int n)
+{
+    struct db_conn *conn = NULL;
+    int rc = cx_db(cx, &conn);
+
+    return rc ? rc : recorded(cx, db_query_batch(conn, cx->arena, stmts, n));
 }
 
 int cx_begin(struct ctx *cx)

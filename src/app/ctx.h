@@ -13,16 +13,16 @@ struct ctx {
     struct app *app;     /* borrowed, process lifetime */
     struct arena *arena; /* owned by the server; freed when the response is done */
     char request_id[33];
-    const char *client_ip; /* after trusted-proxy resolution */
+    const char *client_ip;  /* after trusted-proxy resolution */
     const char *user_agent; /* borrowed, any length, or NULL */
-    const char *route;     /* matched pattern, or "static"/"unmatched" for the log */
-    int route_slot;        /* 1 + index in the route table; 0 when no route matched */
-    long long user_id;     /* 0 when anonymous */
-    const char *role;      /* NULL when anonymous */
-    int err_code;          /* last recorded failure */
-    const char *err_msg;   /* arena; shown to the client unless the code is internal */
-    json_t *err_details;   /* owned by the arena (deferred decref) */
-    struct db_conn *conn;  /* borrowed from the pool on first use, returned at request end */
+    const char *route;      /* matched pattern, or "static"/"unmatched" for the log */
+    int route_slot;         /* 1 + index in the route table; 0 when no route matched */
+    long long user_id;      /* 0 when anonymous */
+    const char *role;       /* NULL when anonymous */
+    int err_code;           /* last recorded failure */
+    const char *err_msg;    /* arena; shown to the client unless the code is internal */
+    json_t *err_details;    /* owned by the arena (deferred decref) */
+    struct db_conn *conn;   /* borrowed from the pool on first use, returned at request end */
 };
 
 /*
@@ -39,6 +39,8 @@ int cx_db(struct ctx *cx, struct db_conn **out);
 /* db_query on the request's connection with rows in the request's arena. */
 int cx_query(struct ctx *cx, const char *sql, const struct db_param *params, int n,
              struct db_result **out);
+/* db_query_batch on the request's connection, failures recorded as cx_query records them. */
+int cx_query_batch(struct ctx *cx, const struct db_stmt *stmts, int n);
 
 /* Transactions on the request's connection; an open one is rolled back when the request ends. */
 int cx_begin(struct ctx *cx);

@@ -214,23 +214,18 @@ static int by_score(const void *x, const void *y)
 }
 
 /*
- * The total when more books match than the sample holds: the sample is the newest matches,
- * so it covers the ids from its oldest to the newest book; matches are assumed as dense in
- * the rest of the ids.
+ * The total when more books match than the "n" of the sample: the sample is the newest
+ * matches, so it covers the ids from its "oldest" to the newest book (of published ids "lo"
+ * to "hi");
+ * matches are assumed as dense in the rest of the ids.
  */
-static int estimate(struct ctx *cx, const struct search_hit *sample, int n, long long *total)
+static long long estimate(int n, long long oldest, long long lo, long long hi)
 {
-    long long lo, hi, oldest = sample[n - 1].id;
-    int rc = store_search_span(cx, &lo, &hi);
+    long long total = n + 1;
 
-    if (rc)
-        return rc;
-    *total = n + 1;
     if (hi > oldest && hi >= lo)
-        *total = (long long)((double)n * (double)(hi - lo + 1) / (double)(hi - oldest + 1) + 0.5);
-    if (*total <= n)
-        *total = n + 1;
-    return 0;
+        total = (long long)((double)n * (double)(hi - lo + 1) / (double)(hi - oldest + 1) + 0.5);
+    return total <= n ? n + 1 : total;
 }
 
 /*
@@ -261,9 +256,8 @@ static int page_ids(struct ctx *cx, const char *const *tok, int n_tok,
     return rc;
 }
 
-/* The buckets of the "n" most frequent ids, counts scaled to the estimate; names come later. */
+/* Buckets for the "n" most frequent ids, with their sample counts; names come with the fetch. */
 static struct search_bucket *count_buckets(struct ctx *cx, const struct search_id_count *top, int n,
-                                           const struct search_result *out, int n_hits,
                                            long long **ids)
 {
     struct search_bucket *rows = arena_zalloc(cx->arena, sizeof(*rows) * (size_t)(n + 1));
@@ -271,50 +265,53 @@ static struct search_bucket *count_buckets(struct ctx *cx, const struct search_i
     *ids = arena_alloc(cx->arena, sizeof(long long) * (size_t)(n + 1));
     for (int i = 0; i < n; i++) {
         (*ids)[i] = top[i].id;
-        rows[i].count = scaled(top[i].count, out, n_hits);
+        rows[i].count = top[i].count;
     }
     return rows;
 }
 
-/* Drops the buckets that got no name (an author or category deleted meanwhile). */
-static int named_only(struct search_bucket *rows, int n)
+/* Scales the counts to the estimate and drops the buckets that got no name (an author or
+   category deleted meanwhile). */
+static int named_only(struct search_bucket *rows, int n, const struct search_result *out,
+                      int n_hits)
 {
     int kept = 0;
 
     for (int i = 0; i < n; i++)
-        if (rows[i].value && rows[i].label)
-            rows[kept++] = rows[i];
+        if (rows[i].value && rows[i].label) {
+            rows[kept] = rows[i];
+            rows[kept++].count = scaled(rows[i].count, out, n_hits);
+        }
     return kept;
 }
 
-/* Authors and categories of "hits", counted from the ids each hit carries; one query names the
-   most frequent. */
-static int facets(struct ctx *cx, const struct search_hit *hits, int n_hits,
-                  struct search_result *out)
+/* Authors and categories of "hits", counted from the ids each hit carries; "f" names the most
+   frequent. */
+static void facet_ids(struct ctx *cx, const struct search_hit *hits, int n_hits,
+                      struct search_result *out, struct search_fetch *f)
 {
     struct search_id_count *top_a, *top_c;
     long long *author_ids, *category_ids;
-    int n_a = search_count_ids(cx->arena, hits, n_hits, true, FACET_MAX, &top_a);
-    int n_c = search_count_ids(cx->arena, hits, n_hits, false, FACET_MAX, &top_c);
-    int rc;
 
-    out->authors = count_buckets(cx, top_a, n_a, out, n_hits, &author_ids);
-    out->categories = count_buckets(cx, top_c, n_c, out, n_hits, &category_ids);
-    if (n_a + n_c == 0)
-        return 0;
-    rc = store_search_facet_names(cx, author_ids, out->authors, n_a, category_ids, out->categories,
-                                  n_c);
-    out->n_authors = rc ? 0 : named_only(out->authors, n_a);
-    out->n_categories = rc ? 0 : named_only(out->categories, n_c);
-    return rc;
+    f->n_authors = search_count_ids(cx->arena, hits, n_hits, true, FACET_MAX, &top_a);
+    f->n_categories = search_count_ids(cx->arena, hits, n_hits, false, FACET_MAX, &top_c);
+    out->authors = f->authors = count_buckets(cx, top_a, f->n_authors, &author_ids);
+    out->categories = f->categories = count_buckets(cx, top_c, f->n_categories, &category_ids);
+    f->author_ids = author_ids;
+    f->category_ids = category_ids;
 }
 
+/*
+ * One search: its hits (a sample of the newest matches when there are many), then in one
+ * batch the span of ids (for the estimate), the facets' names and the page's books.
+ */
 static int run(struct ctx *cx, const char *const *tok, int n_tok, const struct search_request *rq,
                struct search_result *out)
 {
+    struct search_fetch f = {0};
     struct search_hit *hits;
     long long *ids, oldest = 0;
-    int n_hits, n_ids, rc;
+    int n_hits, rc;
 
     memset(out, 0, sizeof(*out));
     rc = store_search_hits(cx, tok, n_tok, &rq->filter, 0, SEARCH_SAMPLE + 1, &hits, &n_hits);
@@ -322,22 +319,27 @@ static int run(struct ctx *cx, const char *const *tok, int n_tok, const struct s
         return rc;
     out->total = n_hits;
     if (n_hits > SEARCH_SAMPLE) {
-        out->approximate = true;
+        out->approximate = f.span = true;
         n_hits = SEARCH_SAMPLE;
         oldest = hits[n_hits - 1].id;
-        if ((rc = estimate(cx, hits, n_hits, &out->total)) != 0)
-            return rc;
     }
-    tally(cx, hits, n_hits, out);
-    if ((rc = facets(cx, hits, n_hits, out)) != 0)
-        return rc;
+    facet_ids(cx, hits, n_hits, out, &f);
     qsort(hits, (size_t)n_hits, sizeof(*hits), by_score);
-    rc = page_ids(cx, tok, n_tok, rq, hits, n_hits, oldest, &ids, &n_ids);
-    if (rc == 0 && n_ids > 0)
-        rc = store_search_books(cx, ids, n_ids, &out->items, &out->n);
-    for (int i = 0; rc == 0 && i < out->n; i++)
+    if ((rc = page_ids(cx, tok, n_tok, rq, hits, n_hits, oldest, &ids, &f.n_page)) != 0)
+        return rc;
+    f.page_ids = ids;
+    if ((rc = store_search_fetch(cx, &f)) != 0)
+        return rc;
+    if (out->approximate)
+        out->total = estimate(n_hits, oldest, f.min_id, f.max_id);
+    tally(cx, hits, n_hits, out);
+    out->n_authors = named_only(out->authors, f.n_authors, out, n_hits);
+    out->n_categories = named_only(out->categories, f.n_categories, out, n_hits);
+    out->items = f.items;
+    out->n = f.n;
+    for (int i = 0; i < out->n; i++)
         out->items[i].score = i + rq->offset < n_hits ? hits[i + rq->offset].score : 0;
-    return rc ? rc : store_books_load_authors(cx, out->items, out->n);
+    return 0;
 }
 
 static void highlight(struct ctx *cx, const char *const *tok, int n_tok, struct search_result *r)

@@ -140,9 +140,9 @@ static const char SQL_RELATED[] =
 
 #define AUTHORS_OF(ids)                                                                            \
     "SELECT ba.book_id, a.id, a.slug, a.name FROM book_authors ba JOIN authors a "                 \
-    "ON a.id = ba.author_id WHERE ba.book_id IN " ids " ORDER BY ba.book_id, ba.position, a.id"
-static const char SQL_AUTHORS_OF_SQLITE[] = AUTHORS_OF(SQL_IDS_SQLITE("$1"));
-static const char SQL_AUTHORS_OF_PG[] = AUTHORS_OF(SQL_IDS_PG("$1"));
+    "ON a.id = ba.author_id WHERE ba.book_id " ids " ORDER BY ba.book_id, ba.position, a.id"
+static const char SQL_AUTHORS_OF_SQLITE[] = AUTHORS_OF("IN " SQL_IDS_SQLITE("$1"));
+static const char SQL_AUTHORS_OF_PG[] = AUTHORS_OF("= ANY (" SQL_ID_ARRAY_PG("$1") ")");
 static const char SQL_CATEGORIES_OF[] =
     "SELECT c.id, c.slug, c.name FROM book_categories bc JOIN categories c "
     "ON c.id = bc.category_id WHERE bc.book_id = $1 ORDER BY c.position, c.name, c.id";
@@ -382,24 +382,21 @@ static int index_of(const struct book *books, int n, long long id)
     return -1;
 }
 
-int store_books_load_authors(struct ctx *cx, struct book *books, int n)
+void store_books_authors_stmt(struct ctx *cx, const long long *ids, int n, struct db_stmt *st,
+                              struct db_result **out)
 {
-    long long *ids;
-    struct db_result *r;
-    int rc;
+    struct db_param *p = arena_alloc(cx->arena, sizeof(*p));
 
-    if (n == 0)
-        return 0;
-    ids = arena_alloc(cx->arena, sizeof(*ids) * (size_t)n);
+    *p = DBP_TEXT(sql_ids_param(cx, ids, n));
+    *st = (struct db_stmt){sql_pick(cx, SQL_AUTHORS_OF_SQLITE, SQL_AUTHORS_OF_PG), p, 1, out};
+}
+
+void store_books_read_authors(struct ctx *cx, const struct db_result *r, struct book *books, int n)
+{
     for (int i = 0; i < n; i++) {
-        ids[i] = books[i].id;
         books[i].authors = arena_zalloc(cx->arena, sizeof(struct ref) * 8);
         books[i].n_authors = 0;
     }
-    struct db_param p[] = {DBP_TEXT(sql_ids_json(cx->arena, ids, n))};
-    rc = cx_query(cx, sql_pick(cx, SQL_AUTHORS_OF_SQLITE, SQL_AUTHORS_OF_PG), p, 1, &r);
-    if (rc)
-        return rc;
     for (int row = 0; row < r->nrows; row++) {
         int i = index_of(books, n, db_get_int(r, row, 0));
         if (i < 0 || books[i].n_authors >= 8)
@@ -407,6 +404,24 @@ int store_books_load_authors(struct ctx *cx, struct book *books, int n)
         books[i].authors[books[i].n_authors++] =
             (struct ref){db_get_int(r, row, 1), db_get(r, row, 2), db_get(r, row, 3)};
     }
+}
+
+int store_books_load_authors(struct ctx *cx, struct book *books, int n)
+{
+    long long *ids;
+    struct db_result *r;
+    struct db_stmt st;
+    int rc;
+
+    if (n == 0)
+        return 0;
+    ids = arena_alloc(cx->arena, sizeof(*ids) * (size_t)n);
+    for (int i = 0; i < n; i++)
+        ids[i] = books[i].id;
+    store_books_authors_stmt(cx, ids, n, &st, &r);
+    if ((rc = cx_query(cx, st.sql, st.params, st.n, &r)) != 0)
+        return rc;
+    store_books_read_authors(cx, r, books, n);
     return 0;
 }
 

@@ -116,6 +116,11 @@ int store_books_related(struct ctx *cx, long long id, int limit, struct book **i
 
 /* Fills each book's authors (display order) in one query. */
 int store_books_load_authors(struct ctx *cx, struct book *books, int n);
+/* The same in two steps, for a batch (cx_query_batch): the statement for books "ids" (rows
+   into "*out"), then its rows given to "books" (whose ids they are, in any order). */
+void store_books_authors_stmt(struct ctx *cx, const long long *ids, int n, struct db_stmt *st,
+                              struct db_result **out);
+void store_books_read_authors(struct ctx *cx, const struct db_result *r, struct book *books, int n);
 /* Fills the categories of one book. */
 int store_books_load_categories(struct ctx *cx, struct book *b);
 

@@ -73,15 +73,15 @@ static const char *const SQL_HITS_PG[2][2] = {
 static const char SQL_SPAN[] = "SELECT (SELECT min(id) FROM books WHERE status = 'published'), "
                                "(SELECT max(id) FROM books WHERE status = 'published')";
 
-/* Books by id, in the order given ($1: a JSON array), with their descriptions (snippets). */
+/* Books by id, in the order given ($1: sql_ids_param), with their descriptions (snippets). */
 static const char SQL_PAGE_SQLITE[] =
     "SELECT " STORE_BOOK_SUMMARY ", NULL, b.description FROM json_each($1) j "
     "JOIN books b ON b.id = j.value ORDER BY j.key";
 static const char SQL_PAGE_PG[] =
     "SELECT " STORE_BOOK_SUMMARY ", NULL, b.description FROM "
-    "json_array_elements_text(CAST($1 AS json)) WITH ORDINALITY j(id, k) "
-    "JOIN books b ON b.id = CAST(j.id AS BIGINT) ORDER BY j.k";
-/* The slugs and names of authors $1 and categories $2 (JSON arrays of ids): kind ('a' author,
+    "unnest(" SQL_ID_ARRAY_PG("$1") ") WITH ORDINALITY j(id, k) "
+                                    "JOIN books b ON b.id = j.id ORDER BY j.k";
+/* The slugs and names of authors $1 and categories $2 (sql_ids_param): kind ('a' author,
  * 'c' category), id, slug, name. PostgreSQL gets the ids as an array: `IN (subquery)` has it
  * guess 100 of them and read all 5,000 authors of the benchmark's catalogue into a hash. */
 #define FACET_NAMES(IN1, IN2)                                                                      \
@@ -90,7 +90,7 @@ static const char SQL_PAGE_PG[] =
 static const char SQL_FACET_NAMES_SQLITE[] =
     FACET_NAMES("IN " SQL_IDS_SQLITE("$1"), "IN " SQL_IDS_SQLITE("$2"));
 static const char SQL_FACET_NAMES_PG[] =
-    FACET_NAMES("= ANY (ARRAY" SQL_IDS_PG("$1") ")", "= ANY (ARRAY" SQL_IDS_PG("$2") ")");
+    FACET_NAMES("= ANY (" SQL_ID_ARRAY_PG("$1") ")", "= ANY (" SQL_ID_ARRAY_PG("$2") ")");
 
 static const char SQL_KNOWN_SQLITE[] =
     "SELECT word FROM search_words WHERE word IN " SQL_TEXTS_SQLITE("$1");
@@ -257,32 +257,6 @@ int store_search_hits(struct ctx *cx, const char *const *tokens, int n_tokens,
     return 0;
 }
 
-int store_search_span(struct ctx *cx, long long *min_id, long long *max_id)
-{
-    struct db_result *r;
-    int rc = cx_query(cx, SQL_SPAN, NULL, 0, &r);
-
-    if (rc)
-        return rc;
-    *min_id = r->nrows ? db_get_int(r, 0, 0) : 0;
-    *max_id = r->nrows ? db_get_int(r, 0, 1) : 0;
-    return 0;
-}
-
-int store_search_books(struct ctx *cx, const long long *ids, int n_ids, struct book **items, int *n)
-{
-    struct db_param p[] = {DBP_TEXT(sql_ids_json(cx->arena, ids, n_ids))};
-    struct db_result *r;
-    int rc;
-
-    if ((rc = cx_query(cx, sql_pick(cx, SQL_PAGE_SQLITE, SQL_PAGE_PG), p, 1, &r)) != 0)
-        return rc;
-    store_books_read_summaries(cx, r, items, n);
-    for (int i = 0; i < *n; i++) /* for the snippet */
-        (*items)[i].description = db_get(r, i, STORE_BOOK_SUMMARY_COLS + 1);
-    return 0;
-}
-
 /* Fills each bucket's slug and name from the rows of "r" of kind "kind" (ids in column 1). */
 static void name_buckets(const struct db_result *r, const char *kind, const long long *ids,
                          struct search_bucket *rows, int n)
@@ -297,20 +271,58 @@ static void name_buckets(const struct db_result *r, const char *kind, const long
     }
 }
 
-int store_search_facet_names(struct ctx *cx, const long long *author_ids,
-                             struct search_bucket *authors, int n_authors,
-                             const long long *category_ids, struct search_bucket *categories,
-                             int n_categories)
+/* Adds to "st" (at "*n") the statement for "sql" with one list of ids, its rows into "out". */
+static void add_ids_stmt(struct ctx *cx, struct db_stmt *st, int *n, const char *sql,
+                         const long long *ids, int n_ids, struct db_result **out)
 {
-    struct db_param p[] = {DBP_TEXT(sql_ids_json(cx->arena, author_ids, n_authors)),
-                           DBP_TEXT(sql_ids_json(cx->arena, category_ids, n_categories))};
-    struct db_result *r;
-    int rc = cx_query(cx, sql_pick(cx, SQL_FACET_NAMES_SQLITE, SQL_FACET_NAMES_PG), p, 2, &r);
+    struct db_param *p = arena_alloc(cx->arena, sizeof(*p));
 
-    if (rc)
-        return rc;
-    name_buckets(r, "a", author_ids, authors, n_authors);
-    name_buckets(r, "c", category_ids, categories, n_categories);
+    *p = DBP_TEXT(sql_ids_param(cx, ids, n_ids));
+    st[(*n)++] = (struct db_stmt){sql, p, 1, out};
+}
+
+static void read_page(struct ctx *cx, const struct db_result *r, struct search_fetch *f)
+{
+    store_books_read_summaries(cx, r, &f->items, &f->n);
+    for (int i = 0; i < f->n; i++) /* for the snippet */
+        f->items[i].description = db_get(r, i, STORE_BOOK_SUMMARY_COLS + 1);
+}
+
+int store_search_fetch(struct ctx *cx, struct search_fetch *f)
+{
+    struct db_result *span = NULL, *names = NULL, *page = NULL, *authors = NULL;
+    struct db_stmt st[4];
+    int n = 0, rc;
+
+    if (f->span)
+        st[n++] = (struct db_stmt){SQL_SPAN, NULL, 0, &span};
+    if (f->n_authors + f->n_categories > 0) {
+        struct db_param *p = arena_alloc(cx->arena, sizeof(*p) * 2);
+        p[0] = DBP_TEXT(sql_ids_param(cx, f->author_ids, f->n_authors));
+        p[1] = DBP_TEXT(sql_ids_param(cx, f->category_ids, f->n_categories));
+        st[n++] = (struct db_stmt){sql_pick(cx, SQL_FACET_NAMES_SQLITE, SQL_FACET_NAMES_PG), p, 2,
+                                   &names};
+    }
+    if (f->n_page > 0) {
+        add_ids_stmt(cx, st, &n, sql_pick(cx, SQL_PAGE_SQLITE, SQL_PAGE_PG), f->page_ids, f->n_page,
+                     &page);
+        store_books_authors_stmt(cx, f->page_ids, f->n_page, &st[n++], &authors);
+    }
+    f->min_id = f->max_id = 0;
+    f->items = NULL;
+    f->n = 0;
+    if (n == 0 || (rc = cx_query_batch(cx, st, n)) != 0)
+        return n == 0 ? 0 : rc;
+    if (span && span->nrows)
+        f->min_id = db_get_int(span, 0, 0), f->max_id = db_get_int(span, 0, 1);
+    if (names) {
+        name_buckets(names, "a", f->author_ids, f->authors, f->n_authors);
+        name_buckets(names, "c", f->category_ids, f->categories, f->n_categories);
+    }
+    if (page) {
+        read_page(cx, page, f);
+        store_books_read_authors(cx, authors, f->items, f->n);
+    }
     return 0;
 }
 

@@ -25,7 +25,7 @@ struct search_hit {
     long long id;
     const char *language;
     long long price_cents;
-    double score;                        /* lower is better */
+    double score;                          /* lower is better */
     const char *author_ids, *category_ids; /* decimal ids between other characters, or NULL */
 };
 /*
@@ -36,18 +36,23 @@ struct search_hit {
 int store_search_hits(struct ctx *cx, const char *const *tokens, int n_tokens,
                       const struct book_filter *f, long long below_id, int limit,
                       struct search_hit **out, int *n);
-/* The lowest and highest id of a published book (0 and 0 when there is none). */
-int store_search_span(struct ctx *cx, long long *min_id, long long *max_id);
-/* The summaries (and descriptions, for snippets) of books "ids", in that order. */
-int store_search_books(struct ctx *cx, const long long *ids, int n_ids, struct book **items,
-                       int *n);
-/* Fills the slug (value) and name (label) of the buckets of authors "author_ids" and categories
- * "category_ids" (one id per bucket, in the same order), in one statement. A bucket whose row
- * is gone keeps NULL. */
-int store_search_facet_names(struct ctx *cx, const long long *author_ids,
-                             struct search_bucket *authors, int n_authors,
-                             const long long *category_ids, struct search_bucket *categories,
-                             int n_categories);
+/*
+ * What a search reads after its hits, in one batch (one round trip on PostgreSQL): the span
+ * of published ids (when "span"), the slugs (value) and names (label) of the buckets of
+ * authors "author_ids" and categories "category_ids" (one id per bucket, in the same order; a
+ * bucket whose row is gone keeps NULL), and the summaries of books "page_ids" in that order,
+ * with their authors and descriptions (for snippets).
+ */
+struct search_fetch {
+    bool span;
+    const long long *author_ids, *category_ids, *page_ids;
+    struct search_bucket *authors, *categories;
+    int n_authors, n_categories, n_page;
+    long long min_id, max_id; /* out: 0 and 0 when no book is published */
+    struct book *items;       /* out */
+    int n;                    /* out */
+};
+int store_search_fetch(struct ctx *cx, struct search_fetch *f);
 
 /* Which of "words" the word list holds: fills "known[i]". */
 int store_search_known_words(struct ctx *cx, const char *const *words, int n, bool *known);
