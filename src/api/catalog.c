@@ -94,19 +94,19 @@ void api_catalog_send(struct ctx *cx, struct http_request *req, struct http_resp
         *doc = sent;
 }
 
-int api_catalog_cached(struct ctx *cx, struct http_request *req, struct http_response *res,
-                       const char *name, int ttl_s, api_catalog_build_fn build, void *arg)
+/* api_catalog_cached(), the answer kept in the shared cache or ("local") in this process only. */
+static int cached_in(struct ctx *cx, struct http_request *req, struct http_response *res,
+                     const char *name, int ttl_s, bool local, api_catalog_build_fn build, void *arg)
 {
+    int (*get)(struct ctx *, const char *, int, struct catalog_doc *) =
+        local ? catalog_local_get : catalog_cache_get;
     const char *key = catalog_cache_key(cx, name);
     struct catalog_doc doc;
     json_t *obj = NULL;
-    int rc;
+    int rc, slot = -1;
 
-    int slot = -1;
-
-    if (catalog_cache_get(cx, key, ttl_s, &doc) == 0 ||
-        (flight_enter(key, &slot) == FLIGHT_WAITED &&
-         catalog_cache_get(cx, key, ttl_s, &doc) == 0)) {
+    if (get(cx, key, ttl_s, &doc) == 0 ||
+        (flight_enter(key, &slot) == FLIGHT_WAITED && get(cx, key, ttl_s, &doc) == 0)) {
         api_catalog_send_doc(cx, req, res, &doc);
         return 0;
     }
@@ -115,8 +115,20 @@ int api_catalog_cached(struct ctx *cx, struct http_request *req, struct http_res
     rc = build(cx, arg, &obj);
     if (rc == 0) {
         api_catalog_send(cx, req, res, obj, &doc);
-        catalog_cache_put(cx, key, &doc, ttl_s);
+        (local ? catalog_local_put : catalog_cache_put)(cx, key, &doc, ttl_s);
     }
     flight_leave(slot);
     return rc;
+}
+
+int api_catalog_cached(struct ctx *cx, struct http_request *req, struct http_response *res,
+                       const char *name, int ttl_s, api_catalog_build_fn build, void *arg)
+{
+    return cached_in(cx, req, res, name, ttl_s, false, build, arg);
+}
+
+int api_catalog_cached_local(struct ctx *cx, struct http_request *req, struct http_response *res,
+                             const char *name, int ttl_s, api_catalog_build_fn build, void *arg)
+{
+    return cached_in(cx, req, res, name, ttl_s, true, build, arg);
 }

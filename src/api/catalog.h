@@ -42,5 +42,8 @@ typedef int (*api_catalog_build_fn)(struct ctx *cx, void *arg, json_t **out);
  */
 int api_catalog_cached(struct ctx *cx, struct http_request *req, struct http_response *res,
                        const char *name, int ttl_s, api_catalog_build_fn build, void *arg);
+/* The same, the answer kept in this process only (catalog_local_get): searches. */
+int api_catalog_cached_local(struct ctx *cx, struct http_request *req, struct http_response *res,
+                             const char *name, int ttl_s, api_catalog_build_fn build, void *arg);
 
 #endif

@@ -139,7 +139,7 @@ int api_search_books(struct ctx *cx, struct http_request *req, struct http_respo
         cx->arena, "search:%d|%lld|c=%s|a=%s|l=%s|p=%s|q=%s", rq.limit, rq.offset,
         f->category ? f->category : "", f->author ? f->author : "", f->language ? f->language : "",
         band ? band : "", normalised(cx, rq.q, SEARCH_MAX_CHARS, SEARCH_MAX_TOKENS));
-    return api_catalog_cached(cx, req, res, name, CATALOG_TTL, build_search, &rq);
+    return api_catalog_cached_local(cx, req, res, name, CATALOG_TTL, build_search, &rq);
 }
 
 static json_t *suggestion_json(const struct search_suggest_item *it)

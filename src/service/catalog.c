@@ -29,7 +29,13 @@ static bool ours(const char *val, size_t len)
     return len >= ETAG_LEN && val[0] == '"' && val[ETAG_LEN - 1] == '"';
 }
 
-int catalog_cache_get(struct ctx *cx, const char *key, int ttl_s, struct catalog_doc *out)
+/* Only this process's LRU holds "local" answers, when it has one (on Redis). */
+static bool only_lru(struct ctx *cx, bool local)
+{
+    return local && catalog_front_has_lru(cx->app->catalog_front);
+}
+
+static int get_in(struct ctx *cx, const char *key, int ttl_s, bool local, struct catalog_doc *out)
 {
     struct catalog_front *front = cx->app->catalog_front;
     char *val;
@@ -39,7 +45,7 @@ int catalog_cache_get(struct ctx *cx, const char *key, int ttl_s, struct catalog
     if (!key)
         return ERR_NOT_FOUND;
     rc = catalog_front_get(front, cx->arena, key, &val, &len);
-    if (rc == ERR_NOT_FOUND) {
+    if (rc == ERR_NOT_FOUND && !only_lru(cx, local)) {
         rc = cache_get(cx->app->cache, cx->arena, key, &val, &len);
         if (rc == 0 && ours(val, len))
             catalog_front_put(front, key, val, len, ttl_s);
@@ -54,15 +60,37 @@ int catalog_cache_get(struct ctx *cx, const char *key, int ttl_s, struct catalog
     return 0;
 }
 
-void catalog_cache_put(struct ctx *cx, const char *key, const struct catalog_doc *doc, int ttl_s)
+static void put_in(struct ctx *cx, const char *key, const struct catalog_doc *doc, int ttl_s,
+                   bool local)
 {
     if (!key || strlen(doc->etag) != ETAG_LEN)
         return;
     char *val = arena_alloc(cx->arena, ETAG_LEN + doc->len);
     memcpy(val, doc->etag, ETAG_LEN);
     memcpy(val + ETAG_LEN, doc->body, doc->len);
-    cache_set(cx->app->cache, key, val, ETAG_LEN + doc->len, ttl_s);
+    if (!only_lru(cx, local))
+        cache_set(cx->app->cache, key, val, ETAG_LEN + doc->len, ttl_s);
     catalog_front_put(cx->app->catalog_front, key, val, ETAG_LEN + doc->len, ttl_s);
+}
+
+int catalog_cache_get(struct ctx *cx, const char *key, int ttl_s, struct catalog_doc *out)
+{
+    return get_in(cx, key, ttl_s, false, out);
+}
+
+void catalog_cache_put(struct ctx *cx, const char *key, const struct catalog_doc *doc, int ttl_s)
+{
+    put_in(cx, key, doc, ttl_s, false);
+}
+
+int catalog_local_get(struct ctx *cx, const char *key, int ttl_s, struct catalog_doc *out)
+{
+    return get_in(cx, key, ttl_s, true, out);
+}
+
+void catalog_local_put(struct ctx *cx, const char *key, const struct catalog_doc *doc, int ttl_s)
+{
+    put_in(cx, key, doc, ttl_s, true);
 }
 
 const char *catalog_etag(struct arena *a, const char *body, size_t len)

@@ -164,6 +164,11 @@ int catalog_front_get(struct catalog_front *f, struct arena *a, const char *key,
     return cache_get(f->lru, a, key, val, len);
 }
 
+bool catalog_front_has_lru(const struct catalog_front *f)
+{
+    return f && f->lru;
+}
+
 void catalog_front_put(struct catalog_front *f, const char *key, const char *val, size_t len,
                        int ttl_s)
 {

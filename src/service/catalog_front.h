@@ -44,6 +44,8 @@ void catalog_front_bump(struct catalog_front *f, struct cache *shared);
 /* The LRU's copy of "key" in "a"; ERR_NOT_FOUND on a miss or without an LRU ("f" NULL). */
 int catalog_front_get(struct catalog_front *f, struct arena *a, const char *key, char **val,
                       size_t *len);
+/* Whether "f" keeps answers (it exists, with MANGU_CACHE_LOCAL_BYTES above 0). */
+bool catalog_front_has_lru(const struct catalog_front *f);
 /* Keeps a copy of "val" for "ttl_s" seconds, at most CATALOG_FRONT_TTL. */
 void catalog_front_put(struct catalog_front *f, const char *key, const char *val, size_t len,
                        int ttl_s);

@@ -3,6 +3,7 @@
 // and a second server on the same PostgreSQL + Redis that hears of the first one's writes.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import net from 'node:net';
 import { api, fault, poll, scaled, randomId } from './lib/mangu.mjs';
 import { startCatalog, author, admin, publishedBook, category, get, bearer } from './lib/catalog.mjs';
 
@@ -177,6 +178,46 @@ test('a Redis that refuses the password: the catalog still answers, and no log l
     assert.equal(await following(other), false);
     const text = other.logs().map((l) => l.line).join('\n');
     assert.ok(!text.includes('redissecretpw4242'), 'the Redis password is in the log');
+  } finally {
+    await other.stop();
+  }
+});
+
+/* The keys of the test's Redis matching `pattern` (one KEYS command over RESP). */
+function redisKeys(pattern) {
+  const u = new URL(process.env.MANGU_TEST_REDIS_URL);
+  return new Promise((resolve, reject) => {
+    const sock = net.connect({ host: u.hostname, port: Number(u.port) });
+    let data = '';
+    sock.on('error', reject);
+    sock.on('data', (d) => {
+      data += d;
+      const lines = data.split('\r\n');
+      const n = Number(lines[0].slice(1));
+      if (lines[0][0] !== '*') { sock.destroy(); reject(new Error(data)); return; }
+      if (lines.length >= 2 * n + 2) { sock.destroy(); resolve(lines.slice(1, 1 + 2 * n).filter((_, i) => i % 2)); }
+    });
+    sock.write(`*2\r\n$4\r\nKEYS\r\n$${Buffer.byteLength(pattern)}\r\n${pattern}\r\n`);
+  });
+}
+
+test('searches are kept in each server\'s memory, not in Redis; a write shows in the next one', { skip: !scaled && 'scaled backend only' }, async () => {
+  const q = `/api/books/search?q=tales&limit=7`;
+  const first = await get(srv, q);
+  assert.equal(first.status, 200, first.text);
+  const again = await get(srv, q);
+  assert.equal(again.headers.get('etag'), first.headers.get('etag'), 'the repeat is the cached answer');
+  assert.equal((await get(srv, '/api/books?limit=7')).status, 200);
+  const keys = await redisKeys(`${prefix}*`);
+  assert.ok(keys.some((k) => k.includes('books_total:')), `a list's total is in Redis: ${keys}`);
+  assert.deepEqual(keys.filter((k) => k.includes('search')), [], 'no search answer in Redis');
+  const b = await publishedBook(srv, ann.token, { title: 'Tales Told Anew' });
+  const after = await get(srv, q);
+  assert.ok(after.json.items.some((x) => x.id === b.id), 'the new book is found at once');
+  const other = await secondServer();
+  try {
+    const there = await get(other, q);
+    assert.ok(there.json.items.some((x) => x.id === b.id), 'and by another server');
   } finally {
     await other.stop();
   }
