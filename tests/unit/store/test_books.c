@@ -89,6 +89,19 @@ static void test_top_rated_is_bayesian(void **state)
     assert_string_equal(items[1].slug, "one-review");
 }
 
+/* Categories "fiction" and its child "sf"; their ids. */
+static void fiction_and_sf(struct fixture *f, const char **fic, const char **sf)
+{
+    *fic = fixture_sql(f,
+                       "INSERT INTO categories (name, slug) VALUES ('Fiction', 'fiction') "
+                       "RETURNING id",
+                       0);
+    *sf = fixture_sql(f,
+                      "INSERT INTO categories (name, slug, parent_id) VALUES ('SF', 'sf', $1) "
+                      "RETURNING id",
+                      1, *fic);
+}
+
 static void test_list_filters(void **state)
 {
     struct fixture *f = *state;
@@ -100,14 +113,8 @@ static void test_list_filters(void **state)
     long long a = fixture_book(f, "zeta", "zeta", "A", NULL, "0");
     long long b = fixture_book(f, "alpha", "Alpha", "B", NULL, "900");
     fixture_book(f, "mid", "Mid", "A", NULL, "500");
-    const char *fic = fixture_sql(f,
-                                  "INSERT INTO categories (name, slug) VALUES ('Fiction', "
-                                  "'fiction') RETURNING id",
-                                  0);
-    const char *sf = fixture_sql(f,
-                                 "INSERT INTO categories (name, slug, parent_id) VALUES "
-                                 "('SF', 'sf', $1) RETURNING id",
-                                 1, fic);
+    const char *fic, *sf;
+    fiction_and_sf(f, &fic, &sf);
     char ids[2][24];
     snprintf(ids[0], 24, "%lld", a);
     snprintf(ids[1], 24, "%lld", b);
@@ -141,14 +148,8 @@ static void test_list_filters(void **state)
    subcategory) hold 5 of them. */
 static void plan_catalog(struct fixture *f)
 {
-    const char *fic = fixture_sql(f,
-                                  "INSERT INTO categories (name, slug) VALUES ('Fiction', "
-                                  "'fiction') RETURNING id",
-                                  0);
-    const char *sf = fixture_sql(f,
-                                 "INSERT INTO categories (name, slug, parent_id) VALUES "
-                                 "('SF', 'sf', $1) RETURNING id",
-                                 1, fic);
+    const char *fic, *sf;
+    fiction_and_sf(f, &fic, &sf);
 
     for (int i = 0; i < 12; i++) {
         char slug[16], title[16], price[16], id[24], day[32], rating[8];
