@@ -129,10 +129,21 @@ static const char SQL_RATING_MEAN_PG[] = RATING_MEAN("");
     "JOIN books b ON b.id = t.id ORDER BY t.score DESC, t.rating_count DESC, b.id DESC"
 static const char SQL_TOP_RATED_SQLITE[] = TOP_RATED(COVER_SQLITE);
 static const char SQL_TOP_RATED_PG[] = TOP_RATED("");
+/*
+ * Books like $1: each shared author counts 2, each shared category 1; best score, then most
+ * bought. A category offers only its RELATED_WINDOW newest books (read backwards from the
+ * (category_id, book_id) index, from the id its subquery finds once per category): scoring
+ * every book of a 20,000-book category took 54 ms on PostgreSQL and 90 ms on SQLite.
+ */
+#define RELATED_WINDOW "199" /* the offset of a category's oldest candidate */
 static const char SQL_RELATED[] =
+    "WITH edge(category_id, low) AS (SELECT bc1.category_id, (SELECT w.book_id FROM "
+    "book_categories w WHERE w.category_id = bc1.category_id ORDER BY w.book_id DESC "
+    "LIMIT 1 OFFSET " RELATED_WINDOW ") FROM book_categories bc1 WHERE bc1.book_id = $1) "
     "SELECT " SUMMARY ", r.score FROM (SELECT x.id, sum(x.w) AS score FROM ("
-    "SELECT bc2.book_id AS id, 1 AS w FROM book_categories bc1 JOIN book_categories bc2 "
-    "ON bc2.category_id = bc1.category_id WHERE bc1.book_id = $1 AND bc2.book_id <> $1 "
+    "SELECT bc2.book_id AS id, 1 AS w FROM edge JOIN book_categories bc2 "
+    "ON bc2.category_id = edge.category_id AND bc2.book_id >= COALESCE(edge.low, 0) "
+    "WHERE bc2.book_id <> $1 "
     "UNION ALL SELECT ba2.book_id, 2 FROM book_authors ba1 JOIN book_authors ba2 "
     "ON ba2.author_id = ba1.author_id WHERE ba1.book_id = $1 AND ba2.book_id <> $1) x "
     "GROUP BY x.id) r JOIN books b ON b.id = r.id WHERE b.status = 'published' "

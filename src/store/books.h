@@ -111,7 +111,8 @@ int store_books_rating_mean(struct ctx *cx, double *mean);
  */
 int store_books_top_rated(struct ctx *cx, double mean, double weight, int limit,
                           struct book **items, int *n);
-/* Published books sharing authors (counted double) or categories with book "id". */
+/* Published books sharing authors (counted double) or categories with book "id"; from a
+   category, only among its 200 newest books. */
 int store_books_related(struct ctx *cx, long long id, int limit, struct book **items, int *n);
 
 /* Fills each book's authors (display order) in one query. */

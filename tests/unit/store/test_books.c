@@ -212,6 +212,51 @@ static void test_category_first_rule(void **state)
     assert_true(store_books_category_first(0, 100000, 20, 0));
 }
 
+static void in_category(struct fixture *f, long long book, const char *category)
+{
+    char id[24];
+
+    snprintf(id, sizeof(id), "%lld", book);
+    fixture_sql(f, "INSERT INTO book_categories (book_id, category_id) VALUES ($1, $2)", 2, id,
+                category);
+}
+
+/* Shared authors count double, shared categories once; the book itself and drafts are left out;
+   a category offers only its 200 newest books, so an old best-seller of a large genre is not
+   "related" to everything in it. */
+static void test_related(void **state)
+{
+    struct fixture *f = *state;
+    const char *fic, *sf;
+    struct book *items;
+    int n;
+
+    fiction_and_sf(f, &fic, &sf);
+    long long old_hit = fixture_book(f, "old-hit", "Old Hit", "Cy", NULL, "100");
+    in_category(f, old_hit, fic);
+    fixture_sql(f, "UPDATE books SET purchases_count = 999 WHERE slug = 'old-hit'", 0);
+    long long me = fixture_book(f, "me", "Me", "Ann", NULL, "100");
+    in_category(f, me, fic);
+    long long sibling = fixture_book(f, "sibling", "Sibling", "Ann", NULL, "100");
+    long long draft = fixture_book(f, "draft", "Draft", "Bo", NULL, "100");
+    in_category(f, draft, fic);
+    fixture_sql(f, "UPDATE books SET status = 'draft' WHERE slug = 'draft'", 0);
+    assert_int_equal(store_books_related(&f->cx, me, 8, &items, &n), 0);
+    assert_int_equal(n, 2);
+    assert_int_equal(items[0].id, sibling); /* an author: 2 */
+    assert_int_equal(items[1].id, old_hit); /* a category: 1 */
+    for (int i = 0; i < 200; i++) {
+        char slug[16];
+        snprintf(slug, sizeof(slug), "new-%d", i);
+        in_category(f, fixture_book(f, slug, slug, "Dee", NULL, "100"), fic);
+    }
+    assert_int_equal(store_books_related(&f->cx, me, 8, &items, &n), 0);
+    assert_int_equal(n, 8);
+    assert_int_equal(items[0].id, sibling);
+    for (int i = 1; i < n; i++)
+        assert_true(items[i].id != old_hit && items[i].id != draft);
+}
+
 static void test_views_batch(void **state)
 {
     struct fixture *f = *state;
@@ -236,6 +281,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_views_batch, fixture_setup, fixture_teardown),
         cmocka_unit_test_setup_teardown(test_list_plans_agree, fixture_setup, fixture_teardown),
         cmocka_unit_test(test_category_first_rule),
+        cmocka_unit_test_setup_teardown(test_related, fixture_setup, fixture_teardown),
     };
 
     return cmocka_run_group_tests_name("store/books", tests, NULL, NULL);
