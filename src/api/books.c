@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "api/catalog.h"
+#include "core/flight.h"
 #include "core/str.h"
 #include "service/books.h"
 #include "service/views.h"
@@ -221,25 +222,15 @@ static long long id_of(const struct catalog_doc *doc)
     return doc->len > 6 && strncmp(doc->body, "{\"id\":", 6) == 0 ? atoll(doc->body + 6) : 0;
 }
 
-int api_books_show(struct ctx *cx, struct http_request *req, struct http_response *res)
+/* A book's detail from the database; cached under "key" (when not NULL) if anyone may see it. */
+static int show_fresh(struct ctx *cx, struct http_request *req, struct http_response *res,
+                      const char *id, const char *key)
 {
-    const char *id = http_request_param(req, "id");
-    long long n;
-    bool named = catalog_parse_id(id, &n) || catalog_slug_valid(id);
-    const char *key = cx->user_id || !named
-                          ? NULL
-                          : catalog_cache_key(cx, arena_printf(cx->arena, "book:%s", id));
     struct catalog_doc doc;
     struct book b;
     bool can_edit = false;
     int rc;
 
-    if (catalog_cache_get(cx, key, CATALOG_TTL, &doc) == 0) { /* anonymous, published */
-        if (id_of(&doc) > 0)
-            views_record(cx, id_of(&doc));
-        api_catalog_send_doc(cx, req, res, &doc);
-        return 0;
-    }
     if ((rc = books_get(cx, id, &b, &can_edit)) != 0)
         return rc;
     bool published = strcmp(b.status, "published") == 0;
@@ -249,6 +240,31 @@ int api_books_show(struct ctx *cx, struct http_request *req, struct http_respons
     if (published && !cx->user_id)
         catalog_cache_put(cx, key, &doc, CATALOG_TTL);
     return 0;
+}
+
+int api_books_show(struct ctx *cx, struct http_request *req, struct http_response *res)
+{
+    const char *id = http_request_param(req, "id");
+    long long n;
+    bool named = catalog_parse_id(id, &n) || catalog_slug_valid(id);
+    const char *key = cx->user_id || !named
+                          ? NULL
+                          : catalog_cache_key(cx, arena_printf(cx->arena, "book:%s", id));
+    struct catalog_doc doc;
+    int rc, slot = -1;
+
+    /* anonymous and published; one thread per process rebuilds an expired page, as lists do */
+    if (catalog_cache_get(cx, key, CATALOG_TTL, &doc) == 0 ||
+        (key && flight_enter(key, &slot) == FLIGHT_WAITED &&
+         catalog_cache_get(cx, key, CATALOG_TTL, &doc) == 0)) {
+        if (id_of(&doc) > 0)
+            views_record(cx, id_of(&doc));
+        api_catalog_send_doc(cx, req, res, &doc);
+        return 0;
+    }
+    rc = show_fresh(cx, req, res, id, key);
+    flight_leave(slot);
+    return rc;
 }
 
 /* ---- writes ------------------------------------------------------------------------------- */
