@@ -251,12 +251,9 @@ int api_books_show(struct ctx *cx, struct http_request *req, struct http_respons
                           ? NULL
                           : catalog_cache_key(cx, arena_printf(cx->arena, "book:%s", id));
     struct catalog_doc doc;
-    int rc, slot = -1;
+    int rc, slot;
 
-    /* anonymous and published; one thread per process rebuilds an expired page, as lists do */
-    if (catalog_cache_get(cx, key, CATALOG_TTL, &doc) == 0 ||
-        (key && flight_enter(key, &slot) == FLIGHT_WAITED &&
-         catalog_cache_get(cx, key, CATALOG_TTL, &doc) == 0)) {
+    if (api_catalog_lookup(cx, key, CATALOG_TTL, &doc, &slot) == 0) { /* anonymous, published */
         if (id_of(&doc) > 0)
             views_record(cx, id_of(&doc));
         api_catalog_send_doc(cx, req, res, &doc);

@@ -94,24 +94,41 @@ void api_catalog_send(struct ctx *cx, struct http_request *req, struct http_resp
         *doc = sent;
 }
 
+/* api_catalog_lookup() in the shared cache or ("local") in this process only. */
+static int lookup(struct ctx *cx, const char *key, int ttl_s, bool local, struct catalog_doc *doc,
+                  int *slot)
+{
+    int (*get)(struct ctx *, const char *, int, struct catalog_doc *) =
+        local ? catalog_local_get : catalog_cache_get;
+
+    *slot = -1;
+    /* One thread rebuilds an expired entry (trending at 100k books takes seconds); the others
+     * wait for it and read what it stored. */
+    if (get(cx, key, ttl_s, doc) == 0 ||
+        (flight_enter(key, slot) == FLIGHT_WAITED && get(cx, key, ttl_s, doc) == 0))
+        return 0;
+    return ERR_NOT_FOUND;
+}
+
+int api_catalog_lookup(struct ctx *cx, const char *key, int ttl_s, struct catalog_doc *doc,
+                       int *slot)
+{
+    return lookup(cx, key, ttl_s, false, doc, slot);
+}
+
 /* api_catalog_cached(), the answer kept in the shared cache or ("local") in this process only. */
 static int cached_in(struct ctx *cx, struct http_request *req, struct http_response *res,
                      const char *name, int ttl_s, bool local, api_catalog_build_fn build, void *arg)
 {
-    int (*get)(struct ctx *, const char *, int, struct catalog_doc *) =
-        local ? catalog_local_get : catalog_cache_get;
     const char *key = catalog_cache_key(cx, name);
     struct catalog_doc doc;
     json_t *obj = NULL;
-    int rc, slot = -1;
+    int rc, slot;
 
-    if (get(cx, key, ttl_s, &doc) == 0 ||
-        (flight_enter(key, &slot) == FLIGHT_WAITED && get(cx, key, ttl_s, &doc) == 0)) {
+    if (lookup(cx, key, ttl_s, local, &doc, &slot) == 0) {
         api_catalog_send_doc(cx, req, res, &doc);
         return 0;
     }
-    /* One thread rebuilds an expired entry (trending at 100k books takes seconds); the others
-     * waited above and read what it stored. */
     rc = build(cx, arg, &obj);
     if (rc == 0) {
         api_catalog_send(cx, req, res, obj, &doc);

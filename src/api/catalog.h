@@ -34,6 +34,13 @@ void api_catalog_send(struct ctx *cx, struct http_request *req, struct http_resp
 void api_catalog_send_doc(struct ctx *cx, struct http_request *req, struct http_response *res,
                           const struct catalog_doc *doc);
 
+/*
+ * The cached answer under "key" (0, "*slot" -1), or ERR_NOT_FOUND with this thread chosen to
+ * build it: store it, then flight_leave(*slot). While another thread of this process builds
+ * the same key, waits for it first. A NULL "key" (no cache) always builds.
+ */
+int api_catalog_lookup(struct ctx *cx, const char *key, int ttl_s, struct catalog_doc *doc,
+                       int *slot);
 /* Builds a fresh answer; 0 or an enum err. */
 typedef int (*api_catalog_build_fn)(struct ctx *cx, void *arg, json_t **out);
 /*

@@ -398,6 +398,31 @@ static const char *prepared_name(struct pg_link *l, const char *sql, int n_sent,
     return name;
 }
 
+/* A statement ready to send: its parameters as text and its prepared name. */
+struct ready_stmt {
+    const char **values;
+    Oid *types;
+    int n_sent;
+    const char *name; /* NULL: sent unnamed */
+    char buf[16];
+};
+
+/* Formats "st"'s parameters and prepares it when it is kept prepared (in a pipeline, before it:
+   PQprepare waits for its answer, which pipeline mode forbids). Free "r->values" after. */
+static int make_ready(struct db_conn *c, const struct db_stmt *st, struct ready_stmt *r)
+{
+    struct pg_link *l = c->link;
+
+    r->values = st->n > 0 ? format_params(st->sql, st->params, st->n, &r->types, &r->n_sent) : NULL;
+    if (r->n_sent > st->n) {
+        db_report(c, LOG_ERROR, "misuse", "statement has parameters beyond the ones given",
+                  st->sql);
+        return ERR_INTERNAL;
+    }
+    r->name = prepared_name(l, st->sql, r->n_sent, r->types, r->buf);
+    return 0;
+}
+
 /*
  * One round trip: PQexecPrepared for a constant statement already prepared on this connection
  * (saves PostgreSQL parsing it, and planning it once a generic plan proves as cheap), else
@@ -407,54 +432,20 @@ static int pg_query(struct db_conn *c, struct arena *arena, const char *sql,
                     const struct db_param *params, int n, struct db_result **out)
 {
     struct pg_link *l = c->link;
-    Oid *types = NULL;
-    int n_sent = 0;
-    const char **values = n > 0 ? format_params(sql, params, n, &types, &n_sent) : NULL;
+    struct ready_stmt r = {0};
     PGresult *res;
-    char name[16];
-    int rc;
+    int rc = make_ready(c, &(struct db_stmt){sql, params, n, out}, &r);
 
-    if (n_sent > n) {
-        free(values);
-        db_report(c, LOG_ERROR, "misuse", "statement has parameters beyond the ones given", sql);
-        return ERR_INTERNAL;
+    if (rc == 0) {
+        res = r.name ? PQexecPrepared(l->conn, r.name, r.n_sent, r.values, NULL, NULL, 0)
+                     : PQexecParams(l->conn, sql, r.n_sent, r.types, r.values, NULL, NULL, 0);
+        rc = check(c, res, sql);
+        if (rc == 0 && out)
+            *out = copy_result(arena, res);
+        PQclear(res);
     }
-    if (prepared_name(l, sql, n_sent, types, name))
-        res = PQexecPrepared(l->conn, name, n_sent, values, NULL, NULL, 0);
-    else
-        res = PQexecParams(l->conn, sql, n_sent, types, values, NULL, NULL, 0);
-    rc = check(c, res, sql);
-    free(values);
-    if (rc == 0 && out)
-        *out = copy_result(arena, res);
-    PQclear(res);
+    free(r.values);
     return rc;
-}
-
-/* A statement of a pipeline, ready to send: its parameters as text and its prepared name. */
-struct ready_stmt {
-    const char **values;
-    Oid *types;
-    int n_sent;
-    const char *name; /* NULL: sent unnamed */
-    char buf[16];
-};
-
-/* Formats "st"'s parameters and prepares it when it is kept prepared (before the pipeline:
-   PQprepare waits for its answer, which pipeline mode forbids). */
-static int make_ready(struct db_conn *c, const struct db_stmt *st, struct ready_stmt *r)
-{
-    struct pg_link *l = c->link;
-
-    r->values = st->n > 0 ? format_params(st->sql, st->params, st->n, &r->types, &r->n_sent)
-                          : NULL;
-    if (r->n_sent > st->n) {
-        db_report(c, LOG_ERROR, "misuse", "statement has parameters beyond the ones given",
-                  st->sql);
-        return ERR_INTERNAL;
-    }
-    r->name = prepared_name(l, st->sql, r->n_sent, r->types, r->buf);
-    return 0;
 }
 
 /* The connection failed mid-pipeline: it cannot be trusted again. */

@@ -212,10 +212,12 @@ int books_list(struct ctx *cx, const struct book_filter *f, enum book_sort sort,
 
     if (rc)
         return rc;
+    *items = NULL;
+    *n = 0;
+    if (*total <= offset) /* past the end: no page to read */
+        return 0;
     plan.category_first = store_books_category_first(*total, span, limit, offset);
-    rc = *total > offset ? store_books_list(cx, &plan, sort, limit, offset, items, n) : 0;
-    if (*total <= offset)
-        *items = NULL, *n = 0;
+    rc = store_books_list(cx, &plan, sort, limit, offset, items, n);
     return rc ? rc : store_books_load_authors(cx, *items, *n);
 }
 

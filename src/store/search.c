@@ -311,8 +311,10 @@ int store_search_fetch(struct ctx *cx, struct search_fetch *f)
     f->min_id = f->max_id = 0;
     f->items = NULL;
     f->n = 0;
-    if (n == 0 || (rc = cx_query_batch(cx, st, n)) != 0)
-        return n == 0 ? 0 : rc;
+    if (n == 0)
+        return 0;
+    if ((rc = cx_query_batch(cx, st, n)) != 0)
+        return rc;
     if (span && span->nrows)
         f->min_id = db_get_int(span, 0, 0), f->max_id = db_get_int(span, 0, 1);
     if (names) {
