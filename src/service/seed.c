@@ -358,6 +358,8 @@ int seed_run(struct ctx *cx, const struct seed_opts *o, struct seed_report *out)
         rc = cx_commit(cx);
     else
         cx_rollback(cx);
+    if (rc == 0 && !out->skipped) /* before the statement timeout comes back */
+        rc = store_seed_settle(cx);
     store_seed_tune(cx, false);
     store_seed_free(ru.sql);
     clock_gettime(CLOCK_MONOTONIC, &t1);

@@ -57,6 +57,8 @@ int store_seed_tune(struct ctx *cx, bool on);
  */
 int store_seed_search_pause(struct ctx *cx, bool *paused);
 int store_seed_search_resume(struct ctx *cx, long long after_id);
+/* PostgreSQL: vacuum and analyze what a seed wrote (outside its transaction). */
+int store_seed_settle(struct ctx *cx);
 int store_seed_count_books(struct ctx *cx, long long *n);
 int store_seed_max_ids(struct ctx *cx, long long *books, long long *authors);
 int store_seed_book_exists(struct ctx *cx, const char *slug, bool *exists);

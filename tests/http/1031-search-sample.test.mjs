@@ -2,18 +2,31 @@
 // estimates ("approximate"); rarer words stay exact; a catalogue write is seen by the next search.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { runMangu } from './lib/mangu.mjs';
+import { runMangu, scaled, sqlAt } from './lib/mangu.mjs';
 import { startCatalog, author, publishedBook, get } from './lib/catalog.mjs';
 
 const SAMPLE = 200; /* SEARCH_SAMPLE in src/service/search.h */
-let srv;
+let srv, seededAfter;
 before(async () => {
   srv = await startCatalog();
+  if (scaled) seededAfter = await sqlAt(srv.env.MANGU_DATABASE_URL, 'SELECT now()');
   const r = await runMangu(['seed', '--books', '1500'], { MANGU_DATABASE_URL: srv.env.MANGU_DATABASE_URL },
     { dataDir: srv.dataDir, timeout: 120000 });
   assert.equal(r.code, 0, r.output);
 });
 after(() => srv?.stop());
+
+test('PostgreSQL: the seed leaves the search tables analyzed (a common word is planned as common)',
+  { skip: !scaled && 'PostgreSQL only' }, async () => {
+    const fresh = await sqlAt(srv.env.MANGU_DATABASE_URL, `SELECT string_agg(relname, ',' ORDER BY relname) FROM
+      pg_stat_user_tables WHERE relname IN ('books', 'book_search', 'search_words') AND last_analyze >= '${seededAfter}'`);
+    assert.equal(fresh, 'book_search,books,search_words');
+    const plan = JSON.parse(await sqlAt(srv.env.MANGU_DATABASE_URL, `EXPLAIN (FORMAT JSON) SELECT 1 FROM book_search
+      WHERE document @@ plainto_tsquery('mangu_search', 'the')`))[0].Plan;
+    const actual = Number(await sqlAt(srv.env.MANGU_DATABASE_URL,
+      `SELECT count(*) FROM book_search WHERE document @@ plainto_tsquery('mangu_search', 'the')`));
+    assert.ok(plan['Plan Rows'] > actual / 2, `estimated ${plan['Plan Rows']} of ${actual} matches`);
+  });
 
 const search = async (q, extra = '') => {
   const r = await get(srv, `/api/books/search?q=${encodeURIComponent(q)}${extra}`);

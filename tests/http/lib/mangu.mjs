@@ -104,6 +104,12 @@ async function psql(sql) {
   });
 }
 
+/** Runs one statement on the database at "url"; resolves to psql's unaligned output, trimmed. */
+export async function sqlAt(url, sql) {
+  const { stdout } = await execFileP(psqlBin(), [url, '-v', 'ON_ERROR_STOP=1', '-Atqc', sql], { timeout: 30000 });
+  return stdout.trim();
+}
+
 /** Creates an empty database on the test cluster; returns {name, url, drop()}. */
 export async function createDatabase() {
   const name = `t_${randomId(8)}`;
