@@ -17,6 +17,7 @@
 #include "service/publishing.h"
 #include "service/mail.h"
 #include "service/views.h"
+#include "store/search_stats.h"
 #include "http/router.h"
 #include "http/server.h"
 #include "media/media.h"
@@ -188,11 +189,14 @@ static int open_backends(struct app *app)
         return -1;
     }
     buf_release(&why);
+    if (db_dialect(app->db) == DB_POSTGRES)
+        app->search_stats = search_stats_new();
     return 0;
 }
 
 static void close_backends(struct app *app)
 {
+    search_stats_free(app->search_stats);
     if (app->blob)
         blob_close(app->blob);
     if (app->cache)

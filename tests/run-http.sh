@@ -344,7 +344,7 @@ fi
 # The drivers' unit tests that need live servers skip without them (as in `make test-unit`):
 # a whole scaled run gives them this run's PostgreSQL and Redis.
 backend_unit_tests() {
-	local t tests=(db/test_pg cache/test_redis service/test_catalog_front)
+	local t tests=(db/test_pg store/test_search_pg cache/test_redis service/test_catalog_front)
 	make -C "$root" --no-print-directory -s "${tests[@]/#/build/tests/unit/}" || return 1
 	for t in "${tests[@]}"; do
 		MANGU_TEST_PG_URL=$MANGU_TEST_PG_ADMIN_URL MANGU_TEST_REDIS_SERVER=redis-server \

@@ -13,6 +13,7 @@ struct router;
 struct web_files;
 struct metrics;
 struct catalog_front;
+struct search_stats;
 
 struct app {
     const struct config *cfg;
@@ -23,6 +24,7 @@ struct app {
     struct web_files *web;
     struct metrics *metrics;
     struct catalog_front *catalog_front; /* NULL unless the cache is Redis */
+    struct search_stats *search_stats;   /* NULL unless the database is PostgreSQL */
     time_t started;
     atomic_bool draining; /* set on SIGTERM: responses ask clients to close */
 };

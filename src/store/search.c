@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/buf.h"
+#include "store/search_stats.h"
 #include "store/sql.h"
 
 /*
@@ -48,26 +49,34 @@
  * GIN matches and sorts them (a rarer one), and estimates the filters' share from one table's
  * statistics. ts_rank is computed in the same query: rows then enter the sort without their
  * 600-byte documents (ranking in an outer query carried them through it, twice as slow).
- * With a language or price band, $9 holds them as the document's filter terms (0011:
+ * With a language or price band, $10 holds them as the document's filter terms (0011:
  * `'lang=en' & 'price=free'`): the GIN index intersects them with the words, so a common word
  * among free books reads only its free matches. The columns are still tested (they decide),
  * and the rank is the words' alone.
  */
 #define WORDS_PG "plainto_tsquery('mangu_search', $1)"
-#define WITH_TERMS_PG "(" WORDS_PG " && CAST($9 AS tsquery))"
-#define HITS_PG(WITH, CAT, MATCH)                                                                  \
+#define WITH_TERMS_PG "(" WORDS_PG " && CAST($10 AS tsquery))"
+/* $9: only ids from this one up (a window, below). "+ 0" hides the order from the primary key,
+ * so the planner takes the GIN matches and sorts them rather than walking the ids. */
+#define BY_ID_PG " ORDER BY s.book_id DESC LIMIT $8"
+#define BY_ID_SORTED_PG " ORDER BY s.book_id + 0 DESC LIMIT $8"
+#define HITS_PG(WITH, CAT, MATCH, ORDER)                                                           \
     DB_PLAN_EACH_CALL WITH "SELECT s.book_id, s.language, s.price_cents, "                         \
                            "-ts_rank(s.document, " WORDS_PG "), s.author_ids, s.category_ids "     \
                            "FROM book_search s "                                                   \
                            "WHERE s.document @@ " MATCH " AND s.published "                        \
-                           "AND (CAST($7 AS BIGINT) IS NULL OR s.book_id < $7)" CAT("s.book_id")   \
-                               FILTERS("s", "s.book_id") " ORDER BY s.book_id DESC LIMIT $8"
+                           "AND (CAST($7 AS BIGINT) IS NULL OR s.book_id < $7) "                   \
+                           "AND (CAST($9 AS BIGINT) IS NULL OR s.book_id >= $9)" CAT("s.book_id")  \
+                               FILTERS("s", "s.book_id") ORDER
+#define HITS_PG_ORDERS(WITH, CAT, MATCH)                                                           \
+    { HITS_PG(WITH, CAT, MATCH, BY_ID_PG), HITS_PG(WITH, CAT, MATCH, BY_ID_SORTED_PG) }
 /* Without a category the recursive subtree is left out of the text (less to plan). */
 static const char SQL_HITS_SQLITE[] = HITS_SQLITE("", ANY_CAT);
 static const char SQL_HITS_CAT_SQLITE[] = HITS_SQLITE(CATS, IN_CATS);
-static const char *const SQL_HITS_PG[2][2] = {
-    {HITS_PG("", ANY_CAT, WORDS_PG), HITS_PG("", ANY_CAT, WITH_TERMS_PG)},
-    {HITS_PG(CATS, IN_CATS, WORDS_PG), HITS_PG(CATS, IN_CATS, WITH_TERMS_PG)},
+/* [category][filter terms][sorted] */
+static const char *const SQL_HITS_PG[2][2][2] = {
+    {HITS_PG_ORDERS("", ANY_CAT, WORDS_PG), HITS_PG_ORDERS("", ANY_CAT, WITH_TERMS_PG)},
+    {HITS_PG_ORDERS(CATS, IN_CATS, WORDS_PG), HITS_PG_ORDERS(CATS, IN_CATS, WITH_TERMS_PG)},
 };
 /* The lowest and highest id of a published book (for estimating a total from a sample). */
 static const char SQL_SPAN[] = "SELECT (SELECT min(id) FROM books WHERE status = 'published'), "
@@ -203,35 +212,88 @@ static const char *match_text(struct ctx *cx, const char *const *tokens, int n, 
     return out;
 }
 
-/* The filter terms of 0011 for "f" (`'lang=en' & 'price=free'`), or NULL when it has none. */
+/* The filter terms of 0011 for "f" into "out" (at most 2): `lang=en`, `price=free`. */
+static int filter_words(struct ctx *cx, const struct book_filter *f, const char **out)
+{
+    int n = 0;
+
+    if (f->language)
+        out[n++] = arena_printf(cx->arena, "lang=%s", f->language);
+    if (f->price_band)
+        out[n++] = arena_printf(cx->arena, "price=%s", f->price_band);
+    return n;
+}
+
+/* The filter terms as a tsquery (`'lang=en' & 'price=free'`), or NULL when there are none. */
 static const char *filter_terms(struct ctx *cx, const struct book_filter *f)
 {
+    const char *words[2];
+    int n = filter_words(cx, f, words);
     struct buf b = BUF_INIT;
-    char term[128];
     const char *out;
 
-    if (f->language) {
-        snprintf(term, sizeof(term), "lang=%s", f->language);
-        add_quoted(&b, term, '\'');
-    }
-    if (f->price_band) {
-        snprintf(term, sizeof(term), "price=%s", f->price_band);
-        if (b.p)
+    for (int i = 0; i < n; i++) {
+        if (i)
             buf_adds(&b, " & ");
-        add_quoted(&b, term, '\'');
+        add_quoted(&b, words[i], '\'');
     }
     out = b.p ? arena_strdup(cx->arena, b.p) : NULL;
     buf_release(&b);
     return out;
 }
 
-int store_search_hits(struct ctx *cx, const char *const *tokens, int n_tokens,
-                      const struct book_filter *f, long long below_id, int limit,
-                      struct search_hit **out, int *n)
+/* What every query of one search's hits shares. */
+struct hits_ask {
+    const char *const *tokens;
+    int n_tokens;
+    const struct book_filter *f;
+    const char *terms; /* PostgreSQL's filter terms, or NULL */
+};
+
+/*
+ * Sampling matches newest first walks the ids until "limit" of them turn up: about
+ * limit / share rows. The planner walks for a common word (a few hundred rows) and reads the
+ * GIN matches of a rare one (a few hundred too), but in between either reads thousands (a word
+ * in 2% of 100,000 books: 10,000 rows walked or 2,000 matches read, 5 ms), and when words
+ * together are rarer than their statistics say (a German word among English books) the walk
+ * reads the whole table (60 ms). So when PostgreSQL's statistics put the words' share between
+ * WINDOW_MIN_SHARE and WINDOW_MAX_SHARE, a window of the newest ids expected to hold
+ * WINDOW_MATCHES times "limit" matches is read first: the planner intersects the GIN matches
+ * with the window's ids and reads only those rows. If the window held too few, the GIN
+ * matches below it are read and sorted (never walked: the window showed them to be rare).
+ */
+#define WINDOW_MIN_SHARE 0.015
+#define WINDOW_MAX_SHARE 0.15
+#define WINDOW_MATCHES 1.25
+
+/* The first id of the window for ids below "below_id" (0: all), or 0 for no window. */
+static long long window_from(struct ctx *cx, const struct hits_ask *a, long long below_id,
+                             int limit)
 {
-    const char *terms = is_pg(cx) ? filter_terms(cx, f) : NULL;
+    const char **words = arena_alloc(cx->arena, sizeof(char *) * (size_t)(a->n_tokens + 2));
+    int n = a->n_tokens;
+    long long max_id, top, from;
+    double share;
+
+    if (a->f->category || a->f->author) /* not in the statistics: leave it to the planner */
+        return 0;
+    memcpy(words, a->tokens, sizeof(char *) * (size_t)n);
+    n += filter_words(cx, a->f, words + n);
+    if (!store_search_stats_share(cx, words, n, &share, &max_id) || share < WINDOW_MIN_SHARE ||
+        share > WINDOW_MAX_SHARE)
+        return 0;
+    top = below_id > 0 ? below_id : max_id + 1;
+    from = top - (long long)(WINDOW_MATCHES * limit / share);
+    return from > 1 ? from : 0;
+}
+
+/* One query of the hits: ids below "below_id" and from "from_id" up (either 0: unbounded). */
+static int hits_query(struct ctx *cx, const struct hits_ask *a, long long below_id,
+                      long long from_id, int limit, bool sorted, struct db_result **r)
+{
+    const struct book_filter *f = a->f;
     struct db_param p[] = {
-        DBP_TEXT(match_text(cx, tokens, n_tokens, false, NULL)),
+        DBP_TEXT(match_text(cx, a->tokens, a->n_tokens, false, NULL)),
         DBP_TEXT(f->category),
         DBP_TEXT(f->author),
         DBP_TEXT(f->language),
@@ -239,21 +301,40 @@ int store_search_hits(struct ctx *cx, const char *const *tokens, int n_tokens,
         f->price_max >= 0 ? DBP_INT(f->price_max) : DBP_NULL,
         below_id > 0 ? DBP_INT(below_id) : DBP_NULL,
         DBP_INT(limit),
-        DBP_TEXT(terms),
+        from_id > 0 ? DBP_INT(from_id) : DBP_NULL,
+        DBP_TEXT(a->terms),
     };
-    struct db_result *r;
-    const char *sql = is_pg(cx)     ? SQL_HITS_PG[f->category != NULL][terms != NULL]
-                      : f->category ? SQL_HITS_CAT_SQLITE
-                                    : SQL_HITS_SQLITE;
-    int rc = cx_query(cx, sql, p, terms ? 9 : 8, &r);
 
+    if (!is_pg(cx))
+        return cx_query(cx, f->category ? SQL_HITS_CAT_SQLITE : SQL_HITS_SQLITE, p, 8, r);
+    return cx_query(cx, SQL_HITS_PG[f->category != NULL][a->terms != NULL][sorted], p,
+                    a->terms ? 10 : 9, r);
+}
+
+static void read_hits(const struct db_result *r, struct search_hit *out)
+{
+    for (int i = 0; r && i < r->nrows; i++)
+        out[i] = (struct search_hit){db_get_int(r, i, 0), db_get(r, i, 1), db_get_int(r, i, 2),
+                                     sql_double(r, i, 3), db_get(r, i, 4), db_get(r, i, 5)};
+}
+
+int store_search_hits(struct ctx *cx, const char *const *tokens, int n_tokens,
+                      const struct book_filter *f, long long below_id, int limit,
+                      struct search_hit **out, int *n)
+{
+    struct hits_ask a = {tokens, n_tokens, f, is_pg(cx) ? filter_terms(cx, f) : NULL};
+    long long from = is_pg(cx) ? window_from(cx, &a, below_id, limit) : 0;
+    struct db_result *r, *rest = NULL;
+    int rc = hits_query(cx, &a, below_id, from, limit, false, &r);
+
+    if (rc == 0 && from > 0 && r->nrows < limit)
+        rc = hits_query(cx, &a, from, 0, limit - r->nrows, true, &rest);
     if (rc)
         return rc;
-    *out = arena_zalloc(cx->arena, sizeof(**out) * (size_t)(r->nrows + 1));
-    for (int i = 0; i < r->nrows; i++)
-        (*out)[i] = (struct search_hit){db_get_int(r, i, 0), db_get(r, i, 1), db_get_int(r, i, 2),
-                                        sql_double(r, i, 3), db_get(r, i, 4), db_get(r, i, 5)};
-    *n = r->nrows;
+    *n = r->nrows + (rest ? rest->nrows : 0);
+    *out = arena_zalloc(cx->arena, sizeof(**out) * (size_t)(*n + 1));
+    read_hits(r, *out);
+    read_hits(rest, *out + r->nrows);
     return 0;
 }
 
