@@ -53,7 +53,7 @@ free_port() {
 # Drop every MANGU_* variable inherited from the caller: the tests decide the server's config.
 while IFS='=' read -r name _; do
 	case $name in
-	MANGU_BIN | MANGU_TEST_LOG_DIR | MANGU_TEST_KEEP) ;;
+	MANGU_BIN | MANGU_TEST_LOG_DIR | MANGU_TEST_KEEP | MANGU_TEST_PG_SHARED_BUFFERS) ;;
 	MANGU_*) unset "$name" ;;
 	esac
 done < <(env)
