@@ -114,7 +114,7 @@ static const struct setting settings[] = {
     {"MANGU_CACHE_MAX_BYTES", "16777216", config_parse_cache_max, false,
      "memory bound of the in-process cache"},
     {"MANGU_CACHE_LOCAL_BYTES", "4194304", config_parse_cache_local, false,
-     "with Redis: memory bound of each process's LRU of catalog answers in front of it (0 = none)"},
+     "memory bound of each process's LRU of search answers (and, with Redis, copies of catalog answers) (0 = none)"},
     {"MANGU_WEB_DIR", "web/dist", parse_web_dir, false, "the built web client to serve"},
     {"MANGU_THREADS", "auto", config_parse_threads, false,
      "HTTP worker threads (1-256); auto: two per CPU (raise it when the database is far away)"},

@@ -33,7 +33,7 @@ struct config {
     char *redis_url; /* NULL = in-process cache */
     char *cache_prefix;
     size_t cache_max_bytes;
-    size_t cache_local_bytes; /* catalog LRU in front of Redis; 0 = none */
+    size_t cache_local_bytes; /* this process's LRU of catalog answers; 0 = none */
     char *web_dir;
     char *public_url;
     int threads;

@@ -29,10 +29,16 @@ static bool ours(const char *val, size_t len)
     return len >= ETAG_LEN && val[0] == '"' && val[ETAG_LEN - 1] == '"';
 }
 
-/* Only this process's LRU holds "local" answers, when it has one (on Redis). */
+/* Only this process's LRU holds "local" answers, when it has one. */
 static bool only_lru(struct ctx *cx, bool local)
 {
     return local && catalog_front_has_lru(cx->app->catalog_front);
+}
+
+/* Whether the LRU is where "local" (or, in front of Redis, any) answers are looked for. */
+static bool in_lru(struct ctx *cx, bool local)
+{
+    return local || catalog_front_copies(cx->app->catalog_front);
 }
 
 static int get_in(struct ctx *cx, const char *key, int ttl_s, bool local, struct catalog_doc *out)
@@ -44,10 +50,10 @@ static int get_in(struct ctx *cx, const char *key, int ttl_s, bool local, struct
 
     if (!key)
         return ERR_NOT_FOUND;
-    rc = catalog_front_get(front, cx->arena, key, &val, &len);
+    rc = in_lru(cx, local) ? catalog_front_get(front, cx->arena, key, &val, &len) : ERR_NOT_FOUND;
     if (rc == ERR_NOT_FOUND && !only_lru(cx, local)) {
         rc = cache_get(cx->app->cache, cx->arena, key, &val, &len);
-        if (rc == 0 && ours(val, len))
+        if (rc == 0 && ours(val, len) && in_lru(cx, local))
             catalog_front_put(front, key, val, len, ttl_s);
     }
     if (rc)
@@ -70,7 +76,8 @@ static void put_in(struct ctx *cx, const char *key, const struct catalog_doc *do
     memcpy(val + ETAG_LEN, doc->body, doc->len);
     if (!only_lru(cx, local))
         cache_set(cx->app->cache, key, val, ETAG_LEN + doc->len, ttl_s);
-    catalog_front_put(cx->app->catalog_front, key, val, ETAG_LEN + doc->len, ttl_s);
+    if (in_lru(cx, local))
+        catalog_front_put(cx->app->catalog_front, key, val, ETAG_LEN + doc->len, ttl_s);
 }
 
 int catalog_cache_get(struct ctx *cx, const char *key, int ttl_s, struct catalog_doc *out)

@@ -22,6 +22,7 @@ struct catalog_front {
     atomic_bool live;     /* "gen" follows the shared counter: subscribed and caught up */
     atomic_uint owed;     /* bumps that failed; one is made before the cache is used again */
     struct cache_sub *sub;
+    bool copies; /* keeps copies of shared answers (Redis); else only this process's own */
 };
 
 static long long now_ms(void)
@@ -204,11 +205,12 @@ static struct cache *open_lru(size_t bytes)
     return lru;
 }
 
-static struct catalog_front *front_new(struct cache *shared, size_t lru_bytes)
+static struct catalog_front *front_new(struct cache *shared, size_t lru_bytes, bool copies)
 {
     struct catalog_front *f = xcalloc(1, sizeof(*f));
 
     f->shared = shared;
+    f->copies = copies;
     f->lru = lru_bytes ? open_lru(lru_bytes) : NULL;
     atomic_init(&f->gen, 0);
     atomic_init(&f->live, false);
@@ -219,14 +221,21 @@ static struct catalog_front *front_new(struct cache *shared, size_t lru_bytes)
 
 struct catalog_front *catalog_front_start(struct cache *shared, size_t lru_bytes)
 {
-    if (strcmp(cache_driver_name(shared), "redis") != 0)
+    bool redis = strcmp(cache_driver_name(shared), "redis") == 0;
+
+    if (!redis && lru_bytes == 0)
         return NULL;
-    return front_new(shared, lru_bytes);
+    return front_new(shared, lru_bytes, redis);
+}
+
+bool catalog_front_copies(const struct catalog_front *f)
+{
+    return f && f->copies;
 }
 
 struct catalog_front *catalog_front_test_new(struct cache *shared, size_t lru_bytes)
 {
-    return front_new(shared, lru_bytes);
+    return front_new(shared, lru_bytes, true);
 }
 
 void catalog_front_test_set_clock(struct catalog_front *f, long long (*fn)(void *), void *arg)

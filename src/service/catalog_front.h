@@ -1,7 +1,9 @@
 /*
  * catalog_front.h (service): what this process keeps in front of a shared (Redis) cache for
  * the catalog: its copy of the catalog generation, followed through pub/sub, and a small LRU
- * of cached answers, so that a cached read costs no round trip.
+ * of cached answers, so that a cached read costs no round trip. Over the in-process memory
+ * cache the front is only an LRU for the answers kept in this process alone (searches), so
+ * that their numbers cannot push the catalog's pages out of the memory cache.
  */
 #ifndef MANGU_CATALOG_FRONT_H
 #define MANGU_CATALOG_FRONT_H
@@ -17,12 +19,16 @@
 struct catalog_front; /* process-wide, thread-safe */
 
 /*
- * Starts the front of "shared" when it is Redis (NULL for the memory cache, whose generation
- * is in the process already): a subscriber thread keeps this process's copy of the generation
- * and, when "lru_bytes" is not 0, an LRU of that many bytes holds answers. Start it after the
- * stop signals are blocked; free with catalog_front_stop().
+ * Starts the front of "shared". On Redis a subscriber thread keeps this process's copy of the
+ * generation and, when "lru_bytes" is not 0, an LRU of that many bytes holds answers: copies
+ * of shared ones and this process's own. On the memory cache (whose generation is in the
+ * process already) it is only the LRU of this process's own answers, or NULL when
+ * "lru_bytes" is 0. Start it after the stop signals are blocked; free with
+ * catalog_front_stop().
  */
 struct catalog_front *catalog_front_start(struct cache *shared, size_t lru_bytes);
+/* Whether "f" keeps copies of the shared cache's answers (on Redis), not only its own. */
+bool catalog_front_copies(const struct catalog_front *f);
 /* Stops the subscriber and frees the LRU; no request may be using "f". NULL is fine. */
 void catalog_front_stop(struct catalog_front *f);
 

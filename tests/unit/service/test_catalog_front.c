@@ -231,6 +231,50 @@ static void test_disabled(void **state)
     proc_close(&p);
 }
 
+/*
+ * Over the memory cache the front holds only this process's own answers (searches): a flood of
+ * them stays in its LRU and cannot push the catalog's pages out of the memory cache, and a
+ * page is not copied into the LRU beside the memory cache.
+ */
+static void test_memory_keeps_local_answers_apart(void **state)
+{
+    struct proc p;
+    char body[1024];
+
+    (void)state;
+    memset(&p, 0, sizeof(p));
+    p.cfg.cache_prefix = "t:";
+    p.cfg.cache_max_bytes = 32 * 1024;
+    struct buf why = BUF_INIT;
+    assert_int_equal(cache_open(&p.cfg, &p.app.cache, &why), 0);
+    buf_release(&why);
+    p.app.cfg = &p.cfg;
+    p.app.catalog_front = catalog_front_start(p.app.cache, 16 * 1024);
+    p.cx.app = &p.app;
+    p.cx.arena = arena_new();
+
+    const char *page = catalog_cache_key(&p.cx, "trending_books:24");
+    put(&p, page, "{\"items\":[7]}", 180);
+    memset(body, 'x', sizeof(body) - 1);
+    body[sizeof(body) - 1] = '\0';
+    const char *key = NULL;
+    for (int i = 0; i < 200; i++) { /* 200 KB of searches: six times the memory cache */
+        key = catalog_cache_key(&p.cx, arena_printf(p.cx.arena, "search:%d", i));
+        struct catalog_doc d = {catalog_etag(p.cx.arena, body, strlen(body)), body, strlen(body)};
+        catalog_local_put(&p.cx, key, &d, 60);
+    }
+    assert_string_equal(got(&p, page), "{\"items\":[7]}");
+    struct catalog_doc last;
+    assert_int_equal(catalog_local_get(&p.cx, key, 60, &last), 0);
+    char *raw;
+    size_t len;
+    assert_int_equal(cache_get(p.app.cache, p.cx.arena, key, &raw, &len), ERR_NOT_FOUND);
+    forget_shared(&p, page);
+    assert_null(got(&p, page)); /* never copied into the LRU */
+    assert_false(catalog_front_copies(p.app.catalog_front));
+    proc_close(&p);
+}
+
 /* Redis: two processes' fronts on one prefix. */
 
 static const char *redis_url(void)
@@ -302,6 +346,7 @@ int main(void)
         cmocka_unit_test(test_generation_change),
         cmocka_unit_test(test_failed_bump_is_owed),
         cmocka_unit_test(test_disabled),
+        cmocka_unit_test(test_memory_keeps_local_answers_apart),
         cmocka_unit_test(test_redis_generation_follows),
     };
 
