@@ -1,4 +1,5 @@
-/* memory.c: the in-process cache: a hash table and an LRU list under one mutex, bounded in bytes */
+/* memory.c: the in-process cache: a hash table and a segmented LRU under one mutex, bounded in
+ * bytes */
 #include <errno.h>
 #include <limits.h>
 #include <pthread.h>
@@ -17,12 +18,15 @@
 #define DEFAULT_MAX_BYTES (64UL << 20)
 #define FIRST_BUCKETS 64
 #define MMAP_THRESHOLD (128UL << 10) /* glibc's default: larger requests get their own pages */
+/* The share of the bound that entries read again after their write may hold (see "hot"). */
+#define HOT_SHARE 0.8
 /* The table grows when it holds as many entries as slots: 1 to 2 slots per entry. */
 #define SLOT_SHARE (2 * sizeof(struct entry *))
 
 struct entry {
     struct entry *hnext;       /* bucket chain */
-    struct entry *prev, *next; /* LRU list; the head is the most recently used */
+    struct entry *prev, *next; /* its LRU list; the head is the most recently used */
+    bool hot;                  /* on the hot list: read at least once since it was written */
     uint64_t hash;
     long long expires; /* monotonic ms; 0 = never */
     char *val;         /* owned; NUL-terminated */
@@ -38,7 +42,16 @@ struct mem {
     size_t entries;
     size_t bytes;
     size_t max_bytes;
-    struct entry *head, *tail;
+    /*
+     * A segmented LRU: a write enters "cold", a read moves an entry to "hot" (at most
+     * HOT_SHARE of the bound; beyond it the least recent hot entries go back to cold), and
+     * eviction takes from cold first. So a flood of answers written once and never read again
+     * (uncached list pages, searches) cannot push out the pages every visitor reads.
+     */
+    struct lru_list {
+        struct entry *head, *tail;
+    } cold, hot;
+    size_t hot_bytes;
     unsigned char seed[crypto_shorthash_KEYBYTES]; /* SipHash key: no hash flooding */
     cache_clock_fn clock;
     void *clock_arg;
@@ -95,26 +108,48 @@ static size_t esize(const struct entry *e)
 
 static void lru_unlink(struct mem *m, struct entry *e)
 {
+    struct lru_list *l = e->hot ? &m->hot : &m->cold;
+
     if (e->prev)
         e->prev->next = e->next;
     else
-        m->head = e->next;
+        l->head = e->next;
     if (e->next)
         e->next->prev = e->prev;
     else
-        m->tail = e->prev;
+        l->tail = e->prev;
     e->prev = e->next = NULL;
+    if (e->hot)
+        m->hot_bytes -= esize(e);
 }
 
-static void lru_push(struct mem *m, struct entry *e)
+static void lru_push(struct mem *m, struct entry *e, bool hot)
 {
+    struct lru_list *l = hot ? &m->hot : &m->cold;
+
+    e->hot = hot;
     e->prev = NULL;
-    e->next = m->head;
-    if (m->head)
-        m->head->prev = e;
-    m->head = e;
-    if (!m->tail)
-        m->tail = e;
+    e->next = l->head;
+    if (l->head)
+        l->head->prev = e;
+    l->head = e;
+    if (!l->tail)
+        l->tail = e;
+    if (hot)
+        m->hot_bytes += esize(e);
+}
+
+/* A read of "e": to the head of the hot list, whose oldest entries go back to cold past the
+ * hot share. */
+static void touch(struct mem *m, struct entry *e)
+{
+    lru_unlink(m, e);
+    lru_push(m, e, true);
+    while (m->hot_bytes > (size_t)((double)m->max_bytes * HOT_SHARE) && m->hot.tail != e) {
+        struct entry *old = m->hot.tail;
+        lru_unlink(m, old);
+        lru_push(m, old, false);
+    }
 }
 
 /* The chain slot that points at "key", or the chain's NULL end when it is absent. */
@@ -179,11 +214,23 @@ static void grow(struct mem *m)
     m->nbuckets = n;
 }
 
-/* Evicts from the tail until the bound holds again, sparing "keep". */
+/* The next entry to evict: the least recent cold one, else the least recent hot one. */
+static struct entry *victim(struct mem *m, const struct entry *keep)
+{
+    if (m->cold.tail && m->cold.tail != keep)
+        return m->cold.tail;
+    if (m->hot.tail && m->hot.tail != keep)
+        return m->hot.tail;
+    return NULL;
+}
+
+/* Evicts until the bound holds again, sparing "keep". */
 static void evict(struct mem *m, const struct entry *keep)
 {
-    while (m->bytes > m->max_bytes && m->tail && m->tail != keep)
-        drop(m, slot_of(m, m->tail));
+    struct entry *e;
+
+    while (m->bytes > m->max_bytes && (e = victim(m, keep)) != NULL)
+        drop(m, slot_of(m, e));
 }
 
 /* Links a new entry "e" whose key is absent, then restores the bound. */
@@ -195,7 +242,7 @@ static void insert(struct mem *m, struct entry *e)
 
     e->hnext = *slot;
     *slot = e;
-    lru_push(m, e);
+    lru_push(m, e, false);
     m->entries++;
     m->bytes += esize(e);
     evict(m, e);
@@ -243,8 +290,7 @@ static int mem_get(void *impl, struct arena *arena, const char *key, size_t klen
         pthread_mutex_unlock(&m->mu);
         return ERR_NOT_FOUND;
     }
-    lru_unlink(m, e);
-    lru_push(m, e);
+    touch(m, e);
     char *copy = arena_alloc(arena, e->vlen + 1);
     memcpy(copy, e->val, e->vlen + 1);
     *len = e->vlen;
@@ -333,12 +379,16 @@ static void store_count(struct mem *m, struct entry *e, long long n)
     char tmp[24];
     int len = snprintf(tmp, sizeof(tmp), "%lld", n);
 
+    bool hot = e->hot;
+
+    lru_unlink(m, e); /* off its list while its size changes */
     m->bytes -= esize(e);
     if ((size_t)len != e->vlen)
         e->val = xrealloc(e->val, (size_t)len + 1);
     memcpy(e->val, tmp, (size_t)len + 1);
     e->vlen = (size_t)len;
     m->bytes += esize(e);
+    lru_push(m, e, hot);
 }
 
 static int mem_incr(void *impl, const char *key, size_t klen, int window_s, long long *count,
@@ -362,8 +412,7 @@ static int mem_incr(void *impl, const char *key, size_t klen, int window_s, long
         store_count(m, e, ++n);
         if (!e->expires)
             e->expires = t + (long long)window_s * 1000;
-        lru_unlink(m, e);
-        lru_push(m, e);
+        touch(m, e);
         evict(m, e);
     }
     if (rc == 0) {
@@ -406,15 +455,21 @@ static void mem_set_clock(void *impl, cache_clock_fn fn, void *arg)
     pthread_mutex_unlock(&m->mu);
 }
 
+static void free_list(struct lru_list *l)
+{
+    while (l->head) {
+        struct entry *e = l->head;
+        l->head = e->next;
+        entry_free(e);
+    }
+}
+
 static void mem_free(void *impl)
 {
     struct mem *m = impl;
 
-    while (m->head) {
-        struct entry *e = m->head;
-        m->head = e->next;
-        entry_free(e);
-    }
+    free_list(&m->cold);
+    free_list(&m->hot);
     free(m->buckets);
     pthread_mutex_destroy(&m->mu);
     free(m);

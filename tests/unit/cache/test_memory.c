@@ -169,6 +169,47 @@ static void test_lru_eviction(void **state)
     cache_close(c);
 }
 
+/* Entries written and never read again (a crawl of list pages) go before those that are read. */
+static void test_read_entries_outlast_a_flood(void **state)
+{
+    char val[100], key[16];
+    struct cache *c = open_mem(10 * charge("k00", 100));
+    struct cache_stats st;
+
+    (void)state;
+    memset(val, 'v', sizeof(val));
+    assert_int_equal(cache_set(c, "trending", val, 100, 60), 0);
+    assert_int_equal(cache_set(c, "featured", val, 100, 60), 0);
+    assert_true(present(c, "trending"));
+    assert_true(present(c, "featured"));
+    for (int i = 0; i < 50; i++) { /* five times the bound, each written once */
+        snprintf(key, sizeof(key), "k%02d", i);
+        assert_int_equal(cache_set(c, key, val, 100, 60), 0);
+    }
+    assert_true(present(c, "trending"));
+    assert_true(present(c, "featured"));
+    assert_true(present(c, "k49")); /* the newest of the flood is still there */
+    assert_false(present(c, "k40"));
+    cache_get_stats(c, &st);
+    assert_true(st.bytes <= 10 * charge("k00", 100));
+    /* Read entries keep to their share: reading every one leaves the oldest read to go. */
+    for (int i = 0; i < 12; i++) {
+        snprintf(key, sizeof(key), "r%02d", i);
+        assert_int_equal(cache_set(c, key, val, 100, 60), 0);
+        assert_true(present(c, key));
+    }
+    assert_false(present(c, "trending"));
+    assert_true(present(c, "r11"));
+    /* ... and new writes still have room beside them: two in a row both stay. */
+    assert_int_equal(cache_set(c, "n1", val, 100, 60), 0);
+    assert_int_equal(cache_set(c, "n2", val, 100, 60), 0);
+    assert_true(present(c, "n1"));
+    assert_true(present(c, "n2"));
+    cache_get_stats(c, &st);
+    assert_true(st.bytes <= 10 * charge("k00", 100));
+    cache_close(c);
+}
+
 static void test_overwrite_accounting(void **state)
 {
     char big[300];
@@ -367,6 +408,7 @@ int main(void)
         cmocka_unit_test(test_ttl_expiry),
         cmocka_unit_test(test_add),
         cmocka_unit_test(test_lru_eviction),
+        cmocka_unit_test(test_read_entries_outlast_a_flood),
         cmocka_unit_test(test_overwrite_accounting),
         cmocka_unit_test(test_charge_is_real),
         cmocka_unit_test(test_many_keys),
