@@ -127,6 +127,10 @@ seed() { # seed <books> <data dir>
 		"$MANGU_BIN" seed --books "$n" --if-empty >"$tmp/seed.log" 2>&1 ||
 		die "seed failed: $(tail -n 5 "$tmp/seed.log")"
 	say "# seeded $n books in $((SECONDS - t0)) s: $(tail -n 1 "$tmp/seed.log")"
+	[[ $BACKEND == scaled ]] || return 0
+	local url # what the server really has, not what the notes say (a dropped setting once hid)
+	url=$(backend_env "$n" | sed -n 's/^MANGU_DATABASE_URL=//p')
+	say "# postgres: $(psql "$url" -Atc "SELECT 'shared_buffers ' || current_setting('shared_buffers') || ', ' || version()" 2>&1 | head -n 1)"
 }
 
 start_one() { # start_one <bin> <books> <data dir> <log> <cache prefix> [extra env]: prints "pid port"
