@@ -37,7 +37,8 @@ void api_catalog_send_doc(struct ctx *cx, struct http_request *req, struct http_
 /*
  * The cached answer under "key" (0, "*slot" -1), or ERR_NOT_FOUND with this thread chosen to
  * build it: store it, then flight_leave(*slot). While another thread of this process builds
- * the same key, waits for it first. A NULL "key" (no cache) always builds.
+ * the same key, serves the stale copy if there is one (its lifetime ran out), else waits for
+ * it first. A NULL "key" (no cache) always builds.
  */
 int api_catalog_lookup(struct ctx *cx, const char *key, int ttl_s, struct catalog_doc *doc,
                        int *slot);

@@ -48,6 +48,16 @@ static void wait_for(const char *key)
     waiting--;
 }
 
+/* Takes a free slot for "key" into *slot (-1 when none is free). Holds "mu". */
+static void take(const char *key, int *slot)
+{
+    for (int i = 0; i < SLOTS && *slot < 0; i++)
+        if (!keys[i]) {
+            keys[i] = xstrdup(key);
+            *slot = i;
+        }
+}
+
 enum flight flight_enter(const char *key, int *slot)
 {
     *slot = -1;
@@ -59,13 +69,21 @@ enum flight flight_enter(const char *key, int *slot)
         pthread_mutex_unlock(&mu);
         return FLIGHT_WAITED;
     }
-    for (int i = 0; i < SLOTS && *slot < 0; i++)
-        if (!keys[i]) {
-            keys[i] = xstrdup(key);
-            *slot = i;
-        }
+    take(key, slot);
     pthread_mutex_unlock(&mu);
     return FLIGHT_LEAD;
+}
+
+bool flight_try(const char *key, int *slot)
+{
+    *slot = -1;
+    if (!key)
+        return false;
+    pthread_mutex_lock(&mu);
+    if (find(key) < 0)
+        take(key, slot);
+    pthread_mutex_unlock(&mu);
+    return *slot >= 0;
 }
 
 void flight_leave(int slot)

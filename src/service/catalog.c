@@ -11,6 +11,44 @@
 #include "service/catalog_front.h"
 
 #define ETAG_LEN 18 /* "\"" + 16 hex digits + "\"" */
+/* After the ETag, "@" and the time (Unix ms, 13 digits) the document stops being fresh. */
+#define FRESH_LEN 14
+
+static long long (*clock_fn)(void *);
+static void *clock_arg;
+
+void catalog_test_set_clock(long long (*fn)(void *), void *arg)
+{
+    clock_fn = fn;
+    clock_arg = arg;
+}
+
+static long long now_ms(void)
+{
+    struct timespec ts;
+
+    if (clock_fn)
+        return clock_fn(clock_arg);
+    clock_gettime(CLOCK_REALTIME, &ts);
+    return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* The time "val" stops being fresh, and where its body starts; 0 for a value without one. */
+static long long fresh_until(const char *val, size_t len, size_t *body)
+{
+    long long t = 0;
+
+    *body = ETAG_LEN;
+    if (len < ETAG_LEN + FRESH_LEN || val[ETAG_LEN] != '@')
+        return 0;
+    for (size_t i = ETAG_LEN + 1; i < ETAG_LEN + FRESH_LEN; i++) {
+        if (val[i] < '0' || val[i] > '9')
+            return 0;
+        t = t * 10 + (val[i] - '0');
+    }
+    *body = ETAG_LEN + FRESH_LEN;
+    return t;
+}
 
 const char *catalog_cache_key(struct ctx *cx, const char *name)
 {
@@ -60,9 +98,12 @@ static int get_in(struct ctx *cx, const char *key, int ttl_s, bool local, struct
         return rc;
     if (!ours(val, len))
         return ERR_NOT_FOUND; /* not ours: treat as a miss */
+    size_t body;
+    long long until = fresh_until(val, len, &body);
     out->etag = arena_strndup(cx->arena, val, ETAG_LEN);
-    out->body = val + ETAG_LEN;
-    out->len = len - ETAG_LEN;
+    out->body = val + body;
+    out->len = len - body;
+    out->stale = until > 0 && now_ms() >= until;
     return 0;
 }
 
@@ -71,13 +112,15 @@ static void put_in(struct ctx *cx, const char *key, const struct catalog_doc *do
 {
     if (!key || strlen(doc->etag) != ETAG_LEN)
         return;
-    char *val = arena_alloc(cx->arena, ETAG_LEN + doc->len);
+    size_t len = ETAG_LEN + FRESH_LEN + doc->len;
+    char *val = arena_alloc(cx->arena, len + 1);
     memcpy(val, doc->etag, ETAG_LEN);
-    memcpy(val + ETAG_LEN, doc->body, doc->len);
-    if (!only_lru(cx, local))
-        cache_set(cx->app->cache, key, val, ETAG_LEN + doc->len, ttl_s);
+    snprintf(val + ETAG_LEN, FRESH_LEN + 1, "@%013lld", now_ms() + (long long)ttl_s * 1000);
+    memcpy(val + ETAG_LEN + FRESH_LEN, doc->body, doc->len);
+    if (!only_lru(cx, local)) /* kept stale as long again, for serving during its rebuild */
+        cache_set(cx->app->cache, key, val, len, 2 * ttl_s);
     if (in_lru(cx, local))
-        catalog_front_put(cx->app->catalog_front, key, val, ETAG_LEN + doc->len, ttl_s);
+        catalog_front_put(cx->app->catalog_front, key, val, len, 2 * ttl_s);
 }
 
 int catalog_cache_get(struct ctx *cx, const char *key, int ttl_s, struct catalog_doc *out)

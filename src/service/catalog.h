@@ -21,6 +21,7 @@ struct catalog_doc {
     const char *etag;
     const char *body;
     size_t len;
+    bool stale; /* its lifetime ran out: served only while one thread rebuilds it */
 };
 
 /*
@@ -31,7 +32,9 @@ const char *catalog_cache_key(struct ctx *cx, const char *name);
 /*
  * 0 with the document, ERR_NOT_FOUND on a miss (or "key" NULL), ERR_UNAVAILABLE. Looks in
  * this process's LRU first; a document found in the shared cache is kept there for at most
- * "ttl_s" (the answer's own lifetime) and CATALOG_FRONT_TTL seconds.
+ * "ttl_s" (the answer's own lifetime) and CATALOG_FRONT_TTL seconds. A document is kept for
+ * twice its lifetime and marked "stale" in the second half (api_catalog_lookup serves it
+ * while one thread rebuilds it).
  */
 int catalog_cache_get(struct ctx *cx, const char *key, int ttl_s, struct catalog_doc *out);
 /* Stores "doc" under "key" for "ttl_s" seconds; nothing when "key" is NULL; failures ignored. */
@@ -44,6 +47,8 @@ void catalog_cache_put(struct ctx *cx, const char *key, const struct catalog_doc
  */
 int catalog_local_get(struct ctx *cx, const char *key, int ttl_s, struct catalog_doc *out);
 void catalog_local_put(struct ctx *cx, const char *key, const struct catalog_doc *doc, int ttl_s);
+/* Test hook: the clock that decides staleness (milliseconds; NULL: the real one). */
+void catalog_test_set_clock(long long (*fn)(void *), void *arg);
 /* The ETag of "body": a quoted 64-bit FNV-1a hash in hex. Arena memory. */
 const char *catalog_etag(struct arena *a, const char *body, size_t len);
 /*

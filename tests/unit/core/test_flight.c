@@ -48,6 +48,24 @@ static void followers_wait_for_the_leader(void **state)
     assert_int_equal(flight_waiting(), 0);
 }
 
+/* flight_try leads only a key nobody leads, and never waits. */
+static void trying_never_waits(void **state)
+{
+    int lead, other;
+
+    (void)state;
+    assert_true(flight_try("trending", &lead));
+    assert_true(lead >= 0);
+    assert_false(flight_try("trending", &other));
+    assert_int_equal(other, -1);
+    assert_int_equal(flight_enter("new", &other), FLIGHT_LEAD); /* other keys go on */
+    flight_leave(other);
+    flight_leave(lead);
+    assert_true(flight_try("trending", &lead)); /* left, it can be led again */
+    flight_leave(lead);
+    assert_false(flight_try(NULL, &lead));
+}
+
 static void other_keys_do_not_wait(void **state)
 {
     int a, b;
@@ -83,6 +101,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(followers_wait_for_the_leader),
         cmocka_unit_test(other_keys_do_not_wait),
+        cmocka_unit_test(trying_never_waits),
         cmocka_unit_test(a_full_table_still_lets_callers_build),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -16,11 +16,13 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "api/catalog.h"
 #include "app/app.h"
 #include "cache/cache.h"
 #include "cache/driver.h"
 #include "core/err.h"
 #include "service/catalog.h"
+#include "core/flight.h"
 #include "service/catalog_front.h"
 
 static long long fake_ms = 1000000;
@@ -50,6 +52,7 @@ static void proc_open(struct proc *p, const char *redis_url, const char *prefix,
     p->app.cfg = &p->cfg;
     p->app.catalog_front = catalog_front_test_new(p->app.cache, lru);
     catalog_front_test_set_clock(p->app.catalog_front, fake_clock, NULL);
+    catalog_test_set_clock(fake_clock, NULL);
     p->cx.app = &p->app;
     p->cx.arena = arena_new();
 }
@@ -64,7 +67,7 @@ static void proc_close(struct proc *p)
 /* Stores a document with body "body" under "key" through the catalog service. */
 static void put(struct proc *p, const char *key, const char *body, int ttl)
 {
-    struct catalog_doc d = {catalog_etag(p->cx.arena, body, strlen(body)), body, strlen(body)};
+    struct catalog_doc d = {catalog_etag(p->cx.arena, body, strlen(body)), body, strlen(body), false};
 
     catalog_cache_put(&p->cx, key, &d, ttl);
 }
@@ -108,7 +111,7 @@ static void test_shared_hit_is_copied(void **state)
     proc_open(&p, NULL, "t:", 1 << 20);
     proc_open(&other, NULL, "t:", 1 << 20);
     const char *key = catalog_cache_key(&p.cx, "book:dune");
-    struct catalog_doc d = {catalog_etag(p.cx.arena, "{}", 2), "{}", 2};
+    struct catalog_doc d = {catalog_etag(p.cx.arena, "{}", 2), "{}", 2, false};
     char *val = arena_printf(p.cx.arena, "%s{}", d.etag);
 
     /* written by another process: only in the shared cache */
@@ -168,14 +171,20 @@ static void test_lifetime(void **state)
     proc_open(&p, NULL, "t:", 1 << 20);
     const char *longer = catalog_cache_key(&p.cx, "trending_books:24");
     const char *shorter = catalog_cache_key(&p.cx, "suggest:ab");
+    struct catalog_doc d;
     put(&p, longer, "[1]", 180);
     put(&p, shorter, "[2]", 3);
     forget_shared(&p, longer);
     forget_shared(&p, shorter);
     fake_ms += 3000;
-    assert_null(got(&p, shorter)); /* never beyond the answer's own lifetime */
+    assert_int_equal(catalog_cache_get(&p.cx, shorter, 3, &d), 0);
+    assert_true(d.stale); /* past its lifetime: kept as long again, marked stale */
+    assert_int_equal(catalog_cache_get(&p.cx, longer, 180, &d), 0);
+    assert_false(d.stale);
+    fake_ms += 3000;
+    assert_null(got(&p, shorter)); /* never beyond twice the answer's own lifetime */
     assert_non_null(got(&p, longer));
-    fake_ms += (CATALOG_FRONT_TTL - 3) * 1000;
+    fake_ms += (CATALOG_FRONT_TTL - 6) * 1000;
     assert_null(got(&p, longer)); /* nor beyond the front's */
     proc_close(&p);
 }
@@ -260,7 +269,7 @@ static void test_memory_keeps_local_answers_apart(void **state)
     const char *key = NULL;
     for (int i = 0; i < 200; i++) { /* 200 KB of searches: six times the memory cache */
         key = catalog_cache_key(&p.cx, arena_printf(p.cx.arena, "search:%d", i));
-        struct catalog_doc d = {catalog_etag(p.cx.arena, body, strlen(body)), body, strlen(body)};
+        struct catalog_doc d = {catalog_etag(p.cx.arena, body, strlen(body)), body, strlen(body), false};
         catalog_local_put(&p.cx, key, &d, 60);
     }
     assert_string_equal(got(&p, page), "{\"items\":[7]}");
@@ -272,6 +281,41 @@ static void test_memory_keeps_local_answers_apart(void **state)
     forget_shared(&p, page);
     assert_null(got(&p, page)); /* never copied into the LRU */
     assert_false(catalog_front_copies(p.app.catalog_front));
+    proc_close(&p);
+}
+
+/* A page whose lifetime ran out: one request rebuilds it, the others get the stale copy at once. */
+static void test_stale_served_while_rebuilt(void **state)
+{
+    struct proc p;
+    struct catalog_doc d;
+    int lead, other;
+
+    (void)state;
+    proc_open(&p, NULL, "t:", 1 << 20);
+    const char *key = catalog_cache_key(&p.cx, "trending_books:24");
+    put(&p, key, "[\"old\"]", 180);
+    assert_int_equal(api_catalog_lookup(&p.cx, key, 180, &d, &lead), 0);
+    assert_int_equal(lead, -1);
+    assert_false(d.stale);
+    fake_ms += 181 * 1000;
+    assert_int_equal(api_catalog_lookup(&p.cx, key, 180, &d, &lead), ERR_NOT_FOUND);
+    assert_true(lead >= 0); /* this one rebuilds it */
+    assert_int_equal(api_catalog_lookup(&p.cx, key, 180, &d, &other), 0);
+    assert_int_equal(other, -1);
+    assert_true(d.stale);
+    assert_int_equal(d.len, strlen("[\"old\"]"));
+    assert_memory_equal(d.body, "[\"old\"]", d.len);
+    put(&p, key, "[\"new\"]", 180);
+    flight_leave(lead);
+    assert_int_equal(api_catalog_lookup(&p.cx, key, 180, &d, &other), 0);
+    assert_false(d.stale);
+    assert_memory_equal(d.body, "[\"new\"]", d.len);
+    fake_ms += 361 * 1000; /* nobody asked for twice its lifetime: a plain miss, built at once */
+    cache_test_set_clock(p.app.cache, fake_clock, NULL);
+    assert_int_equal(api_catalog_lookup(&p.cx, key, 180, &d, &lead), ERR_NOT_FOUND);
+    assert_true(lead >= 0);
+    flight_leave(lead);
     proc_close(&p);
 }
 
@@ -347,6 +391,7 @@ int main(void)
         cmocka_unit_test(test_failed_bump_is_owed),
         cmocka_unit_test(test_disabled),
         cmocka_unit_test(test_memory_keeps_local_answers_apart),
+        cmocka_unit_test(test_stale_served_while_rebuilt),
         cmocka_unit_test(test_redis_generation_follows),
     };
 
