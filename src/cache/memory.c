@@ -379,16 +379,15 @@ static void store_count(struct mem *m, struct entry *e, long long n)
     char tmp[24];
     int len = snprintf(tmp, sizeof(tmp), "%lld", n);
 
-    bool hot = e->hot;
+    size_t before = esize(e);
 
-    lru_unlink(m, e); /* off its list while its size changes */
-    m->bytes -= esize(e);
     if ((size_t)len != e->vlen)
         e->val = xrealloc(e->val, (size_t)len + 1);
     memcpy(e->val, tmp, (size_t)len + 1);
     e->vlen = (size_t)len;
-    m->bytes += esize(e);
-    lru_push(m, e, hot);
+    m->bytes = m->bytes - before + esize(e);
+    if (e->hot)
+        m->hot_bytes = m->hot_bytes - before + esize(e);
 }
 
 static int mem_incr(void *impl, const char *key, size_t klen, int window_s, long long *count,

@@ -34,6 +34,14 @@ int time_parse(const char *s, time_t *out)
     return 0;
 }
 
+long long time_unix_ms(void)
+{
+    struct timespec ts;
+
+    clock_gettime(CLOCK_REALTIME, &ts);
+    return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
 struct timespec time_deadline_ms(int ms)
 {
     struct timespec ts;

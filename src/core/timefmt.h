@@ -14,6 +14,8 @@ void time_format(time_t t, char out[TIME_RFC3339_LEN]);
 char *time_from_now(struct arena *a, long long offset_s);
 /* Parses the stored format; returns -1 on anything else. */
 int time_parse(const char *s, time_t *out);
+/* The wall clock in milliseconds since the Unix epoch (comparable across processes). */
+long long time_unix_ms(void);
 /* CLOCK_MONOTONIC now plus "ms" milliseconds, for pthread_cond_timedwait on such a clock. */
 struct timespec time_deadline_ms(int ms);
 

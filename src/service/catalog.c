@@ -8,6 +8,7 @@
 
 #include "cache/cache.h"
 #include "core/slug.h"
+#include "core/timefmt.h"
 #include "service/catalog_front.h"
 
 #define ETAG_LEN 18 /* "\"" + 16 hex digits + "\"" */
@@ -25,12 +26,7 @@ void catalog_test_set_clock(long long (*fn)(void *), void *arg)
 
 static long long now_ms(void)
 {
-    struct timespec ts;
-
-    if (clock_fn)
-        return clock_fn(clock_arg);
-    clock_gettime(CLOCK_REALTIME, &ts);
-    return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+    return clock_fn ? clock_fn(clock_arg) : time_unix_ms();
 }
 
 /* The time "val" stops being fresh, and where its body starts; 0 for a value without one. */

@@ -10,6 +10,7 @@
 
 #include "cache/driver.h"
 #include "core/err.h"
+#include "core/timefmt.h"
 #include "core/xalloc.h"
 
 #define GEN_KEY "catalog_gen" /* the counter, and the channel its new values go out on */
@@ -25,14 +26,6 @@ struct catalog_front {
     bool copies; /* keeps copies of shared answers (Redis); else only this process's own */
 };
 
-static long long now_ms(void)
-{
-    struct timespec ts;
-
-    clock_gettime(CLOCK_REALTIME, &ts);
-    return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 /*
  * The shared generation. A missing counter starts at the current time in milliseconds, so a
  * counter lost to a restart or an eviction never returns to a number used before.
@@ -44,7 +37,7 @@ static int read_gen(struct cache *shared, struct arena *a, long long *gen)
     int rc = cache_get(shared, a, GEN_KEY, &val, &len);
 
     if (rc == ERR_NOT_FOUND) {
-        snprintf(start, sizeof(start), "%lld", now_ms());
+        snprintf(start, sizeof(start), "%lld", time_unix_ms());
         rc = cache_add(shared, GEN_KEY, start, strlen(start), GEN_TTL);
         if (rc == 0 || rc == ERR_CONFLICT)
             rc = cache_get(shared, a, GEN_KEY, &val, &len);
@@ -64,7 +57,7 @@ static int bump(struct cache *shared, long long *gen)
     if (rc != 0)
         return rc;
     if (*gen == 1) { /* the counter was missing: start it above any number it held before */
-        *gen = now_ms();
+        *gen = time_unix_ms();
         snprintf(txt, sizeof(txt), "%lld", *gen);
         rc = cache_set(shared, GEN_KEY, txt, strlen(txt), GEN_TTL);
     }

@@ -59,6 +59,16 @@ static int present(struct cache *c, const char *key)
     return rc == 0;
 }
 
+/* Stores "len" bytes of 'v' (at most 128) under "key" for 60 s. */
+static void set_v(struct cache *c, const char *key, size_t len)
+{
+    char v[128];
+
+    assert_true(len <= sizeof(v));
+    memset(v, 'v', sizeof(v));
+    assert_int_equal(cache_set(c, key, v, len, 60), 0);
+}
+
 static void set_str(struct cache *c, const char *key, const char *val, int ttl)
 {
     assert_int_equal(cache_set(c, key, val, strlen(val), ttl), 0);
@@ -142,23 +152,21 @@ static void test_add(void **state)
 
 static void test_lru_eviction(void **state)
 {
-    char val[110];
     struct cache *c = open_mem(3 * charge("a", 100));
     struct cache_stats st;
 
     (void)state;
-    memset(val, 'v', sizeof(val));
-    assert_int_equal(cache_set(c, "a", val, 100, 60), 0);
-    assert_int_equal(cache_set(c, "b", val, 100, 60), 0);
-    assert_int_equal(cache_set(c, "c", val, 100, 60), 0);
+    set_v(c, "a", 100);
+    set_v(c, "b", 100);
+    set_v(c, "c", 100);
     assert_true(present(c, "a")); /* now "b" is the least recently used */
-    assert_int_equal(cache_set(c, "d", val, 100, 60), 0);
+    set_v(c, "d", 100);
     assert_false(present(c, "b"));
     assert_true(present(c, "a"));
     assert_true(present(c, "c"));
     assert_true(present(c, "d"));
     /* the order is now a, c, d (oldest first): a bigger value pushes out two */
-    assert_int_equal(cache_set(c, "e", val, 110, 60), 0);
+    set_v(c, "e", 110);
     assert_false(present(c, "a"));
     assert_false(present(c, "c"));
     assert_true(present(c, "d"));
@@ -172,19 +180,18 @@ static void test_lru_eviction(void **state)
 /* Entries written and never read again (a crawl of list pages) go before those that are read. */
 static void test_read_entries_outlast_a_flood(void **state)
 {
-    char val[100], key[16];
+    char key[16];
     struct cache *c = open_mem(10 * charge("k00", 100));
     struct cache_stats st;
 
     (void)state;
-    memset(val, 'v', sizeof(val));
-    assert_int_equal(cache_set(c, "trending", val, 100, 60), 0);
-    assert_int_equal(cache_set(c, "featured", val, 100, 60), 0);
+    set_v(c, "trending", 100);
+    set_v(c, "featured", 100);
     assert_true(present(c, "trending"));
     assert_true(present(c, "featured"));
     for (int i = 0; i < 50; i++) { /* five times the bound, each written once */
         snprintf(key, sizeof(key), "k%02d", i);
-        assert_int_equal(cache_set(c, key, val, 100, 60), 0);
+        set_v(c, key, 100);
     }
     assert_true(present(c, "trending"));
     assert_true(present(c, "featured"));
@@ -195,14 +202,14 @@ static void test_read_entries_outlast_a_flood(void **state)
     /* Read entries keep to their share: reading every one leaves the oldest read to go. */
     for (int i = 0; i < 12; i++) {
         snprintf(key, sizeof(key), "r%02d", i);
-        assert_int_equal(cache_set(c, key, val, 100, 60), 0);
+        set_v(c, key, 100);
         assert_true(present(c, key));
     }
     assert_false(present(c, "trending"));
     assert_true(present(c, "r11"));
     /* ... and new writes still have room beside them: two in a row both stay. */
-    assert_int_equal(cache_set(c, "n1", val, 100, 60), 0);
-    assert_int_equal(cache_set(c, "n2", val, 100, 60), 0);
+    set_v(c, "n1", 100);
+    set_v(c, "n2", 100);
     assert_true(present(c, "n1"));
     assert_true(present(c, "n2"));
     cache_get_stats(c, &st);
