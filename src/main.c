@@ -9,6 +9,7 @@
 #include "cache/cache.h"
 #include "core/config.h"
 #include "core/log.h"
+#include "core/ticker.h"
 #include "core/version.h"
 #include "db/db.h"
 #include "db/migrate.h"
@@ -55,6 +56,20 @@ static void limit_malloc_arenas(void)
     if (!getenv("MALLOC_ARENA_MAX"))
         mallopt(M_ARENA_MAX, 4);
 }
+
+/*
+ * Hands freed pages inside the malloc arenas back to the kernel. Requests' short-lived memory
+ * lands between cached answers that live on, so the arenas keep growing past what is in use
+ * (100k books, SQLite, three rounds of search load: 34 MB held, 22 in use; RSS 42 MB untrimmed,
+ * 37 trimmed). A trim takes 10-60 ms with each arena locked in turn, hence every 5 s only.
+ */
+static void trim_freed_memory(void *unused)
+{
+    (void)unused;
+    malloc_trim(0);
+}
+
+#define TRIM_INTERVAL_MS 5000
 
 static int cmd_serve(int argc, char **argv);
 static void log_storage_origin(const struct app *app);
@@ -260,6 +275,7 @@ static int run_server(struct app *app)
     mail_worker_start(app); /* after block_stop_signals: its thread must not take SIGTERM */
     views_start(app);       /* book views: batched writes every few seconds */
     publishing_janitor_start(app); /* expired pending uploads, every minute */
+    struct ticker *trimmer = ticker_start(trim_freed_memory, NULL, TRIM_INTERVAL_MS);
     log_storage_origin(app); /* before "listening", which tests and scripts wait for */
     char url[300];
     snprintf(url, sizeof(url), "http://%s:%d", cfg->listen_host, cfg->listen_port);
@@ -270,6 +286,7 @@ static int run_server(struct app *app)
     int sig = wait_for_stop_signal();
     mail_worker_stop();
     publishing_janitor_stop();
+    ticker_stop(trimmer);
     log_json(LOG_INFO, "draining",
              json_pack("{s:s, s:i}", "signal", sig == SIGINT ? "SIGINT" : "SIGTERM", "timeout_s",
                        cfg->shutdown_timeout_s));

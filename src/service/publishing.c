@@ -2,12 +2,12 @@
 #include "service/publishing.h"
 #include "core/log.h"
 #include "core/secret.h"
+#include "core/ticker.h"
 #include "core/timefmt.h"
 #include "media/media.h"
 #include "service/catalog.h"
 #include "store/books.h"
 
-#include <pthread.h>
 #include <sodium.h>
 #include <stdlib.h>
 #include <string.h>
@@ -456,47 +456,21 @@ int publishing_cleanup(struct app *app)
     return n;
 }
 
-static struct {
-    pthread_t thread;
-    pthread_mutex_t lock;
-    pthread_cond_t wake;
-    bool running, stop;
-} janitor = {.lock = PTHREAD_MUTEX_INITIALIZER, .wake = PTHREAD_COND_INITIALIZER};
+static struct ticker *janitor;
 
-static void *janitor_main(void *arg)
+static void janitor_tick(void *app)
 {
-    struct timespec until;
-
-    pthread_mutex_lock(&janitor.lock);
-    while (!janitor.stop) {
-        pthread_mutex_unlock(&janitor.lock);
-        publishing_cleanup(arg);
-        pthread_mutex_lock(&janitor.lock);
-        clock_gettime(CLOCK_REALTIME, &until);
-        until.tv_sec += 60;
-        while (!janitor.stop &&
-               pthread_cond_timedwait(&janitor.wake, &janitor.lock, &until) == 0)
-            ;
-    }
-    pthread_mutex_unlock(&janitor.lock);
-    return NULL;
+    publishing_cleanup(app);
 }
 
 int publishing_janitor_start(struct app *app)
 {
-    janitor.stop = false;
-    janitor.running = pthread_create(&janitor.thread, NULL, janitor_main, app) == 0;
-    return janitor.running ? 0 : -1;
+    janitor = ticker_start(janitor_tick, app, 60 * 1000);
+    return janitor ? 0 : -1;
 }
 
 void publishing_janitor_stop(void)
 {
-    if (!janitor.running)
-        return;
-    pthread_mutex_lock(&janitor.lock);
-    janitor.stop = true;
-    pthread_cond_signal(&janitor.wake);
-    pthread_mutex_unlock(&janitor.lock);
-    pthread_join(janitor.thread, NULL);
-    janitor.running = false;
+    ticker_stop(janitor);
+    janitor = NULL;
 }
