@@ -217,6 +217,7 @@ int books_list(struct ctx *cx, const struct book_filter *f, enum book_sort sort,
     if (*total <= offset) /* past the end: no page to read */
         return 0;
     plan.category_first = store_books_category_first(*total, span, limit, offset);
+    plan.price_first = store_books_price_first(f, sort, *total, span);
     rc = store_books_list(cx, &plan, sort, limit, offset, items, n);
     return rc ? rc : store_books_load_authors(cx, *items, *n);
 }

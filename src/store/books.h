@@ -56,6 +56,7 @@ struct book_filter {
     long long price_min, price_max; /* cents, inclusive */
     const char *price_band;         /* search: the band (search_bands) min and max came from */
     bool category_first;            /* list: read the category's books, then sort (see below) */
+    bool price_first;               /* list: read the price band's books, then sort (see below) */
 };
 
 /* The fields a write sets (every column a create or an edit may change). */
@@ -94,6 +95,12 @@ int store_books_count(struct ctx *cx, const struct book_filter *f, long long *to
  * category_first) than by walking the sort's order, given the count and span above.
  */
 bool store_books_category_first(long long matching, long long span, int limit, long long offset);
+/*
+ * Whether a list without category or author is cheaper read from its price band ("f"'s
+ * price_first): a narrow band under another sort than price.
+ */
+bool store_books_price_first(const struct book_filter *f, enum book_sort sort, long long matching,
+                             long long span);
 
 /* Published books flagged featured, newest first. */
 int store_books_featured(struct ctx *cx, int limit, struct book **items, int *n);

@@ -199,6 +199,50 @@ static void test_list_plans_agree(void **state)
             }
 }
 
+/* A price band walked in the sort's order and read from books_price_idx first: same books,
+   same order, on every page, for a band (free, 100-200) and a bound on one side. */
+static void test_price_plans_agree(void **state)
+{
+    struct fixture *f = *state;
+    const long long bands[][2] = {{0, 0}, {100, 200}, {300, -1}, {-1, 100}};
+    struct book *a, *b;
+    int na, nb;
+
+    plan_catalog(f);
+    for (size_t k = 0; k < sizeof(bands) / sizeof(bands[0]); k++)
+        for (int sort = 0; sort < BOOK_SORT_COUNT; sort++)
+            for (int offset = 0; offset < 6; offset++) {
+                struct book_filter walk = {.price_min = bands[k][0], .price_max = bands[k][1]};
+                struct book_filter first = walk;
+                first.price_first = true;
+                assert_int_equal(store_books_list(&f->cx, &walk, sort, 2, offset, &a, &na), 0);
+                assert_int_equal(store_books_list(&f->cx, &first, sort, 2, offset, &b, &nb), 0);
+                assert_int_equal(na, nb);
+                for (int i = 0; i < na; i++) {
+                    assert_int_equal(a[i].id, b[i].id);
+                    assert_true(bands[k][0] < 0 || a[i].price_cents >= bands[k][0]);
+                    assert_true(bands[k][1] < 0 || a[i].price_cents <= bands[k][1]);
+                }
+            }
+}
+
+/* Read a band first when it is narrow (free: 6,000 of 100,000) and the order is not price. */
+static void test_price_first_rule(void **state)
+{
+    struct book_filter free_ = {.price_min = -1, .price_max = 0};
+    struct book_filter wide = {.price_min = 500, .price_max = 999};
+    struct book_filter none = {.price_min = -1, .price_max = -1};
+    struct book_filter in_cat = {.category = "poetry", .price_min = -1, .price_max = 0};
+
+    (void)state;
+    assert_true(store_books_price_first(&free_, BOOK_SORT_POPULAR, 6000, 100000));
+    assert_true(store_books_price_first(&free_, BOOK_SORT_TITLE, 6000, 100000));
+    assert_false(store_books_price_first(&free_, BOOK_SORT_PRICE_ASC, 6000, 100000));
+    assert_false(store_books_price_first(&wide, BOOK_SORT_POPULAR, 37000, 100000));
+    assert_false(store_books_price_first(&none, BOOK_SORT_POPULAR, 100000, 100000));
+    assert_false(store_books_price_first(&in_cat, BOOK_SORT_POPULAR, 300, 100000));
+}
+
 /* Walk while the page comes early in a large share of the catalogue; read first otherwise
    (the figures of 100,000 books: "fiction" 55,000, "poetry" 5,000). */
 static void test_category_first_rule(void **state)
@@ -281,6 +325,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_views_batch, fixture_setup, fixture_teardown),
         cmocka_unit_test_setup_teardown(test_list_plans_agree, fixture_setup, fixture_teardown),
         cmocka_unit_test(test_category_first_rule),
+        cmocka_unit_test_setup_teardown(test_price_plans_agree, fixture_setup, fixture_teardown),
+        cmocka_unit_test(test_price_first_rule),
         cmocka_unit_test_setup_teardown(test_related, fixture_setup, fixture_teardown),
     };
 
