@@ -33,16 +33,13 @@
     " AND (CAST($4 AS TEXT) IS NULL OR " T ".language = $4)"                                       \
     " AND (CAST($5 AS BIGINT) IS NULL OR " T ".price_cents >= $5)"                                 \
     " AND (CAST($6 AS BIGINT) IS NULL OR " T ".price_cents <= $6)"
-/* The filters read the narrow index of 0007, not the books' rows. */
+/* Each match's filters and facets come from its row of book_facts (0012), one lookup. */
 #define HITS_SQLITE(WITH, CAT)                                                                     \
-    WITH "SELECT b.id, b.language, b.price_cents, book_fts.rank, "                                 \
-         "(SELECT group_concat(ba.author_id) FROM book_authors ba WHERE ba.book_id = b.id), "      \
-         "(SELECT group_concat(bc.category_id) FROM book_categories bc WHERE bc.book_id = b.id) "  \
-         "FROM book_fts "                                                                          \
-         "JOIN books b INDEXED BY books_published_cover_idx ON b.id = book_fts.rowid "             \
+    WITH "SELECT f.book_id, f.language, f.price_cents, book_fts.rank, f.author_ids, "              \
+         "f.category_ids FROM book_fts JOIN book_facts f ON f.book_id = book_fts.rowid "           \
          "WHERE book_fts MATCH $1 AND (CAST($7 AS BIGINT) IS NULL OR book_fts.rowid < $7)"         \
-         " AND b.status = 'published'" CAT("b.id")                                                 \
-             FILTERS("b", "b.id") " ORDER BY book_fts.rowid DESC LIMIT $8"
+         " AND f.published = 1" CAT("f.book_id")                                                   \
+             FILTERS("f", "f.book_id") " ORDER BY book_fts.rowid DESC LIMIT $8"
 /*
  * book_search carries the filters' columns (0009), so no row of books is joined: the planner
  * either walks the primary key backwards testing each document (a common word) or takes the

@@ -53,6 +53,58 @@ static void test_index_follows_the_tables(void **state)
     assert_int_equal(count(f, esp, 1), 0);
 }
 
+/* Books whose row of book_facts (0012) differs from what the tables say, and orphan rows. */
+static const char SQL_FACTS_WRONG[] =
+    "SELECT (SELECT count(*) FROM books b LEFT JOIN book_facts f ON f.book_id = b.id "
+    "WHERE f.book_id IS NULL OR f.published IS NOT (b.status = 'published') "
+    "OR f.language IS NOT b.language OR f.price_cents IS NOT b.price_cents "
+    "OR coalesce(f.author_ids, '') != coalesce((SELECT group_concat(author_id) "
+    "FROM book_authors WHERE book_id = b.id), '') "
+    "OR coalesce(f.category_ids, '') != coalesce((SELECT group_concat(category_id) "
+    "FROM book_categories WHERE book_id = b.id), '')) "
+    "+ (SELECT count(*) FROM book_facts WHERE book_id NOT IN (SELECT id FROM books))";
+
+static void assert_facts_follow(struct fixture *f, const char *sql)
+{
+    fixture_sql(f, sql, 0);
+    assert_string_equal(fixture_sql(f, SQL_FACTS_WRONG, 0), "0");
+}
+
+/* What a search tests and counts per match (book_facts) follows every write to its sources. */
+static void test_facts_follow_the_tables(void **state)
+{
+    struct fixture *f = *state;
+    const char *wonderland[] = {"wonderland"};
+
+    seed(f);
+    assert_string_equal(fixture_sql(f, "SELECT count(*) FROM book_facts", 0), "4");
+    assert_facts_follow(
+        f, "UPDATE books SET status = 'published', published_at = '2026-01-01T00:00:00Z', "
+           "format = 'epub' WHERE slug = 'secret'");
+    assert_int_equal(count(f, wonderland, 1), 2);
+    assert_facts_follow(f,
+                        "UPDATE books SET price_cents = 0, language = 'fr' WHERE slug = 'alice'");
+    assert_facts_follow(f, "INSERT INTO categories (name, slug) VALUES ('Fiction', 'fiction'), "
+                           "('Poetry', 'poetry')");
+    assert_facts_follow(f, "INSERT INTO book_categories (book_id, category_id) SELECT b.id, c.id "
+                           "FROM books b, categories c WHERE b.slug = 'alice'");
+    assert_facts_follow(f, "DELETE FROM book_categories WHERE category_id = "
+                           "(SELECT id FROM categories WHERE slug = 'poetry')");
+    assert_facts_follow(f, "UPDATE book_categories SET book_id = "
+                           "(SELECT id FROM books WHERE slug = 'secret')");
+    assert_facts_follow(f, "INSERT INTO book_authors (book_id, author_id, position) "
+                           "SELECT b.id, a.id, 2 FROM books b, authors a "
+                           "WHERE b.slug = 'alice' AND a.name = 'Pam Muñoz Ryan'");
+    assert_facts_follow(f, "INSERT INTO authors (name, slug) VALUES ('Ann Other', 'ann-other')");
+    assert_facts_follow(f, "UPDATE book_authors SET author_id = (SELECT id FROM authors "
+                           "WHERE slug = 'ann-other') WHERE position = 2");
+    assert_facts_follow(f, "DELETE FROM book_authors WHERE position = 2");
+    assert_facts_follow(f, "UPDATE books SET status = 'draft' WHERE slug = 'secret'");
+    assert_int_equal(count(f, wonderland, 1), 1);
+    assert_facts_follow(f, "DELETE FROM books WHERE slug = 'looking-glass'");
+    assert_string_equal(fixture_sql(f, "SELECT count(*) FROM book_facts", 0), "3");
+}
+
 static void test_quotes_in_tokens_are_harmless(void **state)
 {
     struct fixture *f = *state;
@@ -202,6 +254,8 @@ static void test_segments(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_facts_follow_the_tables, fixture_setup,
+                                        fixture_teardown),
         cmocka_unit_test_setup_teardown(test_index_follows_the_tables, fixture_setup,
                                         fixture_teardown),
         cmocka_unit_test_setup_teardown(test_quotes_in_tokens_are_harmless, fixture_setup,
