@@ -52,6 +52,8 @@ static void defaults_need_no_configuration(void **state)
     assert_int_equal(c.env, ENV_DEVELOPMENT);
     assert_int_equal(c.threads, 2 * (sysconf(_SC_NPROCESSORS_ONLN) < 2 ? 2 : (int)sysconf(_SC_NPROCESSORS_ONLN)));
     assert_int_equal(c.log_flush_ms, 100);
+    assert_int_equal(c.sqlite_mmap_mb, 0); /* pread: RSS counts no file map */
+    assert_int_equal(c.cache_local_bytes, 2UL << 20);
     config_release(&c);
     buf_release(&why);
 }
