@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <time.h>
 
+#include "core/timefmt.h"
 #include "core/xalloc.h"
 
 struct ticker {
@@ -19,20 +20,6 @@ struct ticker {
     void *arg;
 };
 
-static struct timespec after_ms(int ms)
-{
-    struct timespec t;
-
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    t.tv_sec += ms / 1000;
-    t.tv_nsec += (long)(ms % 1000) * 1000000L;
-    if (t.tv_nsec >= 1000000000L) {
-        t.tv_sec++;
-        t.tv_nsec -= 1000000000L;
-    }
-    return t;
-}
-
 static void *ticker_main(void *arg)
 {
     struct ticker *t = arg;
@@ -43,7 +30,7 @@ static void *ticker_main(void *arg)
         t->fn(t->arg);
         pthread_mutex_lock(&t->lock);
         t->calls++;
-        struct timespec until = after_ms(t->interval_ms);
+        struct timespec until = time_deadline_ms(t->interval_ms);
         while (!t->stop && pthread_cond_timedwait(&t->wake, &t->lock, &until) == 0)
             ;
     }
