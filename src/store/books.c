@@ -60,15 +60,26 @@ static const char SQL_FIND_SLUG[] =
     " AND (CAST($5 AS TEXT) IS NULL OR b.format = $5)"                                             \
     " AND (CAST($6 AS BIGINT) IS NULL OR b.price_cents >= $6)"                                     \
     " AND (CAST($7 AS BIGINT) IS NULL OR b.price_cents <= $7)"
-/* The statement for each [category: none, walked, read first; price band first][author set]. */
+/* The statement for each [category: none, walked, read first][author set]. */
+#define FILTER_ROWS(STMT, FROM)                                                                    \
+    {STMT(FROM, "", NO_CATEGORY, NO_AUTHOR), STMT(FROM, "", NO_CATEGORY, BY_AUTHOR)},              \
+        {STMT(FROM, CATS_CTE, WALK_CATEGORY, NO_AUTHOR),                                           \
+         STMT(FROM, CATS_CTE, WALK_CATEGORY, BY_AUTHOR)},                                          \
+    {                                                                                              \
+        STMT(FROM, CATS_CTE, FROM_CATEGORY, NO_AUTHOR),                                            \
+            STMT(FROM, CATS_CTE, FROM_CATEGORY, BY_AUTHOR)                                         \
+    }
 #define BY_FILTERS(STMT, FROM)                                                                     \
     {                                                                                              \
-        {STMT(FROM, "", NO_CATEGORY, NO_AUTHOR), STMT(FROM, "", NO_CATEGORY, BY_AUTHOR)},          \
-            {STMT(FROM, CATS_CTE, WALK_CATEGORY, NO_AUTHOR),                                       \
-             STMT(FROM, CATS_CTE, WALK_CATEGORY, BY_AUTHOR)},                                      \
-            {STMT(FROM, CATS_CTE, FROM_CATEGORY, NO_AUTHOR),                                       \
-             STMT(FROM, CATS_CTE, FROM_CATEGORY, BY_AUTHOR)},                                      \
-            {STMT(FROM, "", PRICE_FIRST, NO_AUTHOR), STMT(FROM, "", PRICE_FIRST, BY_AUTHOR)},      \
+        FILTER_ROWS(STMT, FROM)                                                                    \
+    }
+/* A list's plans add a fourth row: the price band read first (only without an author). */
+#define BY_PLANS(STMT, FROM)                                                                       \
+    {                                                                                              \
+        FILTER_ROWS(STMT, FROM),                                                                   \
+        {                                                                                          \
+            STMT(FROM, "", PRICE_FIRST, NO_AUTHOR), NULL                                           \
+        }                                                                                          \
     }
 /* Which filters are set decides the plan: planned on each call (DB_PLAN_EACH_CALL). */
 #define LIST(order, FROM, WITH, CAT, AUTHOR)                                                       \
@@ -82,9 +93,8 @@ static const char SQL_FIND_SLUG[] =
 #define LIST_TITLE(F, W, C, A) LIST("lower(b.title), b.id", F, W, C, A)
 #define BOOKS "books b"
 static const char *const SQL_LIST[BOOK_SORT_COUNT][4][2] = {
-    BY_FILTERS(LIST_NEWEST, BOOKS),     BY_FILTERS(LIST_POPULAR, BOOKS),
-    BY_FILTERS(LIST_RATING, BOOKS),     BY_FILTERS(LIST_PRICE_ASC, BOOKS),
-    BY_FILTERS(LIST_PRICE_DESC, BOOKS), BY_FILTERS(LIST_TITLE, BOOKS),
+    BY_PLANS(LIST_NEWEST, BOOKS),    BY_PLANS(LIST_POPULAR, BOOKS),    BY_PLANS(LIST_RATING, BOOKS),
+    BY_PLANS(LIST_PRICE_ASC, BOOKS), BY_PLANS(LIST_PRICE_DESC, BOOKS), BY_PLANS(LIST_TITLE, BOOKS),
 };
 /*
  * The matching books, and the span of published ids (an upper bound on their number, read
@@ -98,9 +108,9 @@ static const char *const SQL_LIST[BOOK_SORT_COUNT][4][2] = {
     DB_PLAN_EACH_CALL WITH                                                                         \
         "SELECT count(*), " PUBLISHED_ID("max") " - " PUBLISHED_ID("min") " + 1 FROM " FROM        \
         LIST_WHERE(CAT, AUTHOR)
-static const char *const SQL_COUNT_SQLITE[4][2] =
+static const char *const SQL_COUNT_SQLITE[3][2] =
     BY_FILTERS(COUNT, "books b INDEXED BY books_published_cover_idx");
-static const char *const SQL_COUNT_PG[4][2] = BY_FILTERS(COUNT, BOOKS);
+static const char *const SQL_COUNT_PG[3][2] = BY_FILTERS(COUNT, BOOKS);
 
 static const char SQL_FEATURED[] =
     "SELECT " SUMMARY " FROM books b WHERE b.status = 'published' AND b.featured = 1 "
@@ -314,7 +324,9 @@ bool store_books_price_first(const struct book_filter *f, enum book_sort sort, l
 int store_books_list(struct ctx *cx, const struct book_filter *f, enum book_sort sort, int limit,
                      long long offset, struct book **items, int *n)
 {
-    int category = f->category ? (f->category_first || f->author ? 2 : 1) : f->price_first ? 3 : 0;
+    int category = f->category                    ? (f->category_first || f->author ? 2 : 1)
+                   : f->price_first && !f->author ? 3
+                                                  : 0;
     struct db_param p[9];
     struct db_result *r;
     int rc;
