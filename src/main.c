@@ -1,6 +1,7 @@
 /* main.c: the `mangu` program: its subcommands, start-up and shut-down in mirror order. */
 #include "api/dispatch.h"
 #include "api/metrics.h"
+#include "api/refresh.h"
 #include "api/web.h"
 #include "app/app.h"
 #include "blob/blob.h"
@@ -275,6 +276,8 @@ static int run_server(struct app *app)
     mail_worker_start(app); /* after block_stop_signals: its thread must not take SIGTERM */
     views_start(app);       /* book views: batched writes every few seconds */
     publishing_janitor_start(app); /* expired pending uploads, every minute */
+    if (api_refresh_start(app) != 0) /* storefront rows rebuilt before they expire */
+        log_warn("cannot start the catalog refresher; readers rebuild expired rows");
     struct ticker *trimmer = ticker_start(trim_freed_memory, NULL, TRIM_INTERVAL_MS);
     log_storage_origin(app); /* before "listening", which tests and scripts wait for */
     char url[300];
@@ -286,6 +289,7 @@ static int run_server(struct app *app)
     int sig = wait_for_stop_signal();
     mail_worker_stop();
     publishing_janitor_stop();
+    api_refresh_stop();
     ticker_stop(trimmer);
     log_json(LOG_INFO, "draining",
              json_pack("{s:s, s:i}", "signal", sig == SIGINT ? "SIGINT" : "SIGTERM", "timeout_s",

@@ -163,8 +163,8 @@ static int row(struct ctx *cx, struct http_request *req, struct http_response *r
     api_page_read(req, fields, &q.limit, &offset);
     if ((rc = api_params_check(cx, fields)) != 0)
         return rc;
-    return api_catalog_cached(cx, req, res, arena_printf(cx->arena, "%s:%d", key, q.limit), ttl,
-                              build_row, &q);
+    return api_catalog_cached_ahead(cx, req, res, arena_printf(cx->arena, "%s:%d", key, q.limit),
+                                    ttl, build_row, &q, sizeof(q));
 }
 
 int api_books_featured(struct ctx *cx, struct http_request *req, struct http_response *res)

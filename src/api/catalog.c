@@ -4,6 +4,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "api/refresh.h"
 #include "core/flight.h"
 
 const char *api_catalog_slug(struct http_request *req, const char *name, json_t *fields)
@@ -121,9 +122,27 @@ int api_catalog_lookup(struct ctx *cx, const char *key, int ttl_s, struct catalo
     return lookup(cx, key, ttl_s, false, doc, slot);
 }
 
+/* A build's argument, copied when the refresher rebuilds the answer ahead of its expiry. */
+struct ahead {
+    const void *arg;
+    size_t size;
+};
+
+/* Hands "key" to the refresher unless another thread of this process rebuilds it already. */
+static void refresh_ahead(const char *key, int ttl_s, api_catalog_build_fn build,
+                          const struct ahead *ahead)
+{
+    int slot;
+
+    if (flight_try(key, &slot) &&
+        !api_refresh_queue(key, ttl_s, build, ahead->arg, ahead->size, slot))
+        flight_leave(slot);
+}
+
 /* api_catalog_cached(), the answer kept in the shared cache or ("local") in this process only. */
 static int cached_in(struct ctx *cx, struct http_request *req, struct http_response *res,
-                     const char *name, int ttl_s, bool local, api_catalog_build_fn build, void *arg)
+                     const char *name, int ttl_s, bool local, api_catalog_build_fn build, void *arg,
+                     const struct ahead *ahead)
 {
     const char *key = catalog_cache_key(cx, name);
     struct catalog_doc doc;
@@ -131,6 +150,8 @@ static int cached_in(struct ctx *cx, struct http_request *req, struct http_respo
     int rc, slot;
 
     if (lookup(cx, key, ttl_s, local, &doc, &slot) == 0) {
+        if (doc.due && ahead)
+            refresh_ahead(key, ttl_s, build, ahead);
         api_catalog_send_doc(cx, req, res, &doc);
         return 0;
     }
@@ -146,11 +167,20 @@ static int cached_in(struct ctx *cx, struct http_request *req, struct http_respo
 int api_catalog_cached(struct ctx *cx, struct http_request *req, struct http_response *res,
                        const char *name, int ttl_s, api_catalog_build_fn build, void *arg)
 {
-    return cached_in(cx, req, res, name, ttl_s, false, build, arg);
+    return cached_in(cx, req, res, name, ttl_s, false, build, arg, NULL);
+}
+
+int api_catalog_cached_ahead(struct ctx *cx, struct http_request *req, struct http_response *res,
+                             const char *name, int ttl_s, api_catalog_build_fn build, void *arg,
+                             size_t arg_size)
+{
+    struct ahead ahead = {arg, arg_size};
+
+    return cached_in(cx, req, res, name, ttl_s, false, build, arg, &ahead);
 }
 
 int api_catalog_cached_local(struct ctx *cx, struct http_request *req, struct http_response *res,
                              const char *name, int ttl_s, api_catalog_build_fn build, void *arg)
 {
-    return cached_in(cx, req, res, name, ttl_s, true, build, arg);
+    return cached_in(cx, req, res, name, ttl_s, true, build, arg, NULL);
 }

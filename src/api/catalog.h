@@ -4,6 +4,7 @@
 
 #include <jansson.h>
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "app/ctx.h"
 #include "http/request.h"
@@ -50,6 +51,14 @@ typedef int (*api_catalog_build_fn)(struct ctx *cx, void *arg, json_t **out);
  */
 int api_catalog_cached(struct ctx *cx, struct http_request *req, struct http_response *res,
                        const char *name, int ttl_s, api_catalog_build_fn build, void *arg);
+/*
+ * The same for answers read often and costly to build (storefront rows): one read in the last
+ * quarter of the lifetime hands the rebuild to the refresher thread (api/refresh.h), so no
+ * reader waits for it. "arg" (arg_size bytes) is copied and must not point into the request.
+ */
+int api_catalog_cached_ahead(struct ctx *cx, struct http_request *req, struct http_response *res,
+                             const char *name, int ttl_s, api_catalog_build_fn build, void *arg,
+                             size_t arg_size);
 /* The same, the answer kept in this process only (catalog_local_get): searches. */
 int api_catalog_cached_local(struct ctx *cx, struct http_request *req, struct http_response *res,
                              const char *name, int ttl_s, api_catalog_build_fn build, void *arg);

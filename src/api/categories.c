@@ -46,7 +46,7 @@ static int build_tree(struct ctx *cx, void *arg, json_t **out)
 
 int api_categories_list(struct ctx *cx, struct http_request *req, struct http_response *res)
 {
-    return api_catalog_cached(cx, req, res, "categories", TREE_TTL, build_tree, NULL);
+    return api_catalog_cached_ahead(cx, req, res, "categories", TREE_TTL, build_tree, NULL, 0);
 }
 
 /* From the top of the tree down to the category at "i", itself included. */

@@ -1,6 +1,7 @@
 /* metrics.c: lock-free counters per route and status, rendered in Prometheus text format. */
 #include "api/metrics.h"
 #include "api/dispatch.h"
+#include "api/refresh.h"
 #include "cache/cache.h"
 #include "service/catalog_front.h"
 #include "core/buf.h"
@@ -153,6 +154,9 @@ static void render_backends(struct app *app, struct buf *b)
     render_catalog_front(app, b);
     buf_printf(b, "# TYPE mangu_rate_limited_total counter\nmangu_rate_limited_total %llu\n",
                atomic_load(&app->metrics->rate_limited));
+    buf_printf(b,
+               "# TYPE mangu_catalog_refreshes_total counter\nmangu_catalog_refreshes_total %llu\n",
+               api_refresh_count());
 }
 
 int api_metrics_show(struct ctx *cx, struct http_request *req, struct http_response *res)

@@ -14,6 +14,7 @@
 #define ETAG_LEN 18 /* "\"" + 16 hex digits + "\"" */
 /* After the ETag, "@" and the time (Unix ms, 13 digits) the document stops being fresh. */
 #define FRESH_LEN 14
+#define REFRESH_AHEAD 4 /* "due" in the last quarter of an answer's lifetime */
 
 static long long (*clock_fn)(void *);
 static void *clock_arg;
@@ -99,7 +100,9 @@ static int get_in(struct ctx *cx, const char *key, int ttl_s, bool local, struct
     out->etag = arena_strndup(cx->arena, val, ETAG_LEN);
     out->body = val + body;
     out->len = len - body;
-    out->stale = until > 0 && now_ms() >= until;
+    long long now = now_ms();
+    out->stale = until > 0 && now >= until;
+    out->due = until > 0 && !out->stale && (until - now) * REFRESH_AHEAD < ttl_s * 1000LL;
     return 0;
 }
 
@@ -137,6 +140,14 @@ int catalog_local_get(struct ctx *cx, const char *key, int ttl_s, struct catalog
 void catalog_local_put(struct ctx *cx, const char *key, const struct catalog_doc *doc, int ttl_s)
 {
     put_in(cx, key, doc, ttl_s, true);
+}
+
+bool catalog_refresh_claim(struct ctx *cx, const char *key, int ttl_s)
+{
+    const char *claim = arena_printf(cx->arena, "refresh:%s", key);
+    int window = ttl_s / REFRESH_AHEAD > 1 ? ttl_s / REFRESH_AHEAD : 1;
+
+    return cache_add(cx->app->cache, claim, "1", 1, window) != ERR_CONFLICT;
 }
 
 const char *catalog_etag(struct arena *a, const char *body, size_t len)

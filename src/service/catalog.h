@@ -22,6 +22,7 @@ struct catalog_doc {
     const char *body;
     size_t len;
     bool stale; /* its lifetime ran out: served only while one thread rebuilds it */
+    bool due;   /* fresh, in the last quarter of its lifetime: time to rebuild it ahead */
 };
 
 /*
@@ -34,7 +35,7 @@ const char *catalog_cache_key(struct ctx *cx, const char *name);
  * this process's LRU first; a document found in the shared cache is kept there for at most
  * "ttl_s" (the answer's own lifetime) and CATALOG_FRONT_TTL seconds. A document is kept for
  * twice its lifetime and marked "stale" in the second half (api_catalog_lookup serves it
- * while one thread rebuilds it).
+ * while one thread rebuilds it), and "due" in the last quarter of the first.
  */
 int catalog_cache_get(struct ctx *cx, const char *key, int ttl_s, struct catalog_doc *out);
 /* Stores "doc" under "key" for "ttl_s" seconds; nothing when "key" is NULL; failures ignored. */
@@ -47,6 +48,12 @@ void catalog_cache_put(struct ctx *cx, const char *key, const struct catalog_doc
  */
 int catalog_local_get(struct ctx *cx, const char *key, int ttl_s, struct catalog_doc *out);
 void catalog_local_put(struct ctx *cx, const char *key, const struct catalog_doc *doc, int ttl_s);
+/*
+ * Whether this process should rebuild "key" ahead of its expiry: true for the first caller
+ * in the answer's last quarter across every process sharing the cache (and when the cache
+ * cannot tell), false for the rest, which read the winner's copy when theirs runs out.
+ */
+bool catalog_refresh_claim(struct ctx *cx, const char *key, int ttl_s);
 /* Test hook: the clock that decides staleness (milliseconds; NULL: the real one). */
 void catalog_test_set_clock(long long (*fn)(void *), void *arg);
 /* The ETag of "body": a quoted 64-bit FNV-1a hash in hex. Arena memory. */

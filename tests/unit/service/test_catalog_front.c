@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "api/catalog.h"
+#include "api/refresh.h"
 #include "app/app.h"
 #include "cache/cache.h"
 #include "cache/driver.h"
@@ -67,7 +68,8 @@ static void proc_close(struct proc *p)
 /* Stores a document with body "body" under "key" through the catalog service. */
 static void put(struct proc *p, const char *key, const char *body, int ttl)
 {
-    struct catalog_doc d = {catalog_etag(p->cx.arena, body, strlen(body)), body, strlen(body), false};
+    struct catalog_doc d = {
+        .etag = catalog_etag(p->cx.arena, body, strlen(body)), .body = body, .len = strlen(body)};
 
     catalog_cache_put(&p->cx, key, &d, ttl);
 }
@@ -111,7 +113,7 @@ static void test_shared_hit_is_copied(void **state)
     proc_open(&p, NULL, "t:", 1 << 20);
     proc_open(&other, NULL, "t:", 1 << 20);
     const char *key = catalog_cache_key(&p.cx, "book:dune");
-    struct catalog_doc d = {catalog_etag(p.cx.arena, "{}", 2), "{}", 2, false};
+    struct catalog_doc d = {.etag = catalog_etag(p.cx.arena, "{}", 2), .body = "{}", .len = 2};
     char *val = arena_printf(p.cx.arena, "%s{}", d.etag);
 
     /* written by another process: only in the shared cache */
@@ -269,7 +271,9 @@ static void test_memory_keeps_local_answers_apart(void **state)
     const char *key = NULL;
     for (int i = 0; i < 200; i++) { /* 200 KB of searches: six times the memory cache */
         key = catalog_cache_key(&p.cx, arena_printf(p.cx.arena, "search:%d", i));
-        struct catalog_doc d = {catalog_etag(p.cx.arena, body, strlen(body)), body, strlen(body), false};
+        struct catalog_doc d = {.etag = catalog_etag(p.cx.arena, body, strlen(body)),
+                                .body = body,
+                                .len = strlen(body)};
         catalog_local_put(&p.cx, key, &d, 60);
     }
     assert_string_equal(got(&p, page), "{\"items\":[7]}");
@@ -316,6 +320,82 @@ static void test_stale_served_while_rebuilt(void **state)
     assert_int_equal(api_catalog_lookup(&p.cx, key, 180, &d, &lead), ERR_NOT_FOUND);
     assert_true(lead >= 0);
     flight_leave(lead);
+    proc_close(&p);
+}
+
+/* A row read in the last quarter of its lifetime: served at once, rebuilt on the refresher. */
+
+static int row_builds;
+
+static int build_counted(struct ctx *cx, void *arg, json_t **out)
+{
+    (void)cx;
+    row_builds++;
+    *out = json_pack("{s:i, s:i}", "build", row_builds, "limit", *(int *)arg);
+    return 0;
+}
+
+static const char *no_value(void *impl, const char *name)
+{
+    (void)impl;
+    (void)name;
+    return NULL;
+}
+
+/* One anonymous read of the row through the API's cache; its body. */
+static const char *read_row(struct proc *p)
+{
+    struct http_request req = {.method = HTTP_GET, .header_fn = no_value, .query_fn = no_value};
+    struct http_response res;
+    int limit = 12;
+
+    http_response_init(&res, p->cx.arena);
+    assert_int_equal(api_catalog_cached_ahead(&p->cx, &req, &res, "trending_books:12", 180,
+                                              build_counted, &limit, sizeof(limit)),
+                     0);
+    assert_int_equal(res.status, 200);
+    return arena_strndup(p->cx.arena, res.body, res.body_len);
+}
+
+static void wait_refreshed(unsigned long long before)
+{
+    for (int i = 0; i < 500 && api_refresh_count() == before; i++)
+        usleep(10 * 1000);
+    assert_int_equal(api_refresh_count(), before + 1);
+}
+
+static void test_due_rebuilt_ahead(void **state)
+{
+    struct proc p;
+    int slot;
+
+    (void)state;
+    row_builds = 0;
+    proc_open(&p, NULL, "t:", 1 << 20);
+    const char *key = catalog_cache_key(&p.cx, "trending_books:12");
+    assert_int_equal(api_refresh_start(&p.app), 0);
+    assert_string_equal(read_row(&p), "{\"build\":1,\"limit\":12}"); /* a miss: built inline */
+    fake_ms += 130 * 1000;
+    assert_string_equal(read_row(&p), "{\"build\":1,\"limit\":12}");
+    assert_int_equal(row_builds, 1); /* 50 s of 180 left: not due */
+    fake_ms += 10 * 1000;
+    unsigned long long before = api_refresh_count();
+    assert_string_equal(read_row(&p), "{\"build\":1,\"limit\":12}"); /* due: served as it is */
+    wait_refreshed(before);
+    assert_int_equal(row_builds, 2);
+    assert_false(catalog_refresh_claim(&p.cx, key, 180)); /* the refresher holds this window */
+    assert_string_equal(read_row(&p), "{\"build\":2,\"limit\":12}");
+    assert_true(flight_try(key, &slot)); /* the refresher left the flight */
+    flight_leave(slot);
+    api_refresh_stop();
+
+    fake_ms += 140 * 1000; /* due again, with no refresher: nothing queued, no slot kept */
+    assert_string_equal(read_row(&p), "{\"build\":2,\"limit\":12}");
+    assert_int_equal(row_builds, 2);
+    assert_true(flight_try(key, &slot));
+    flight_leave(slot);
+    fake_ms += 41 * 1000; /* stale: this reader rebuilds it, as before the refresher */
+    assert_string_equal(read_row(&p), "{\"build\":3,\"limit\":12}");
     proc_close(&p);
 }
 
@@ -379,6 +459,27 @@ static void test_redis_generation_follows(void **state)
     proc_close(&a);
 }
 
+/* Two processes find the same row due: only the first rebuilds it. */
+static void test_redis_one_refresh_claim(void **state)
+{
+    struct proc a, b;
+    const char *url = redis_url();
+    char prefix[64];
+
+    (void)state;
+    snprintf(prefix, sizeof(prefix), "t%d-claim:", (int)getpid());
+    proc_open(&a, url, prefix, 1 << 20);
+    proc_open(&b, url, prefix, 1 << 20);
+    const char *key = catalog_cache_key(&a.cx, "trending_books:12");
+    assert_true(catalog_refresh_claim(&a.cx, key, 180));
+    assert_false(catalog_refresh_claim(&b.cx, key, 180));
+    assert_false(catalog_refresh_claim(&a.cx, key, 180));
+    assert_true(catalog_refresh_claim(&b.cx, catalog_cache_key(&b.cx, "new_books:12"), 180));
+    proc_close(&b);
+    proc_close(&a);
+}
+
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -392,7 +493,9 @@ int main(void)
         cmocka_unit_test(test_disabled),
         cmocka_unit_test(test_memory_keeps_local_answers_apart),
         cmocka_unit_test(test_stale_served_while_rebuilt),
+        cmocka_unit_test(test_due_rebuilt_ahead),
         cmocka_unit_test(test_redis_generation_follows),
+        cmocka_unit_test(test_redis_one_refresh_claim),
     };
 
     return cmocka_run_group_tests_name("service/catalog_front", tests, NULL, NULL);
