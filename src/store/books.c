@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "store/categories.h"
 #include "store/sql.h"
 
 /* The summary columns, in the order read_summary() expects them. */
@@ -61,10 +62,10 @@ static const char SQL_FIND_SLUG[] =
     " AND (CAST($6 AS BIGINT) IS NULL OR b.price_cents >= $6)"                                     \
     " AND (CAST($7 AS BIGINT) IS NULL OR b.price_cents <= $7)"
 /*
- * PostgreSQL: $1 is the category's subtree as "id,id,..." (subtree_ids). With the ids in the
- * text the planner knows how many books match; behind a CTE it guessed half of them and hashed
- * every book for a deep page of a large category (100 ms for "fiction" by title at offset 2,000,
- * 9 ms walking the title index). It then picks a walk or a category-first read itself.
+ * PostgreSQL: $1 is the category's subtree as "id,id,..." (store_categories_subtree_ids).
+ * With the ids in the text the planner knows how many books match; behind a CTE it guessed
+ * half of them and hashed every book for a deep page of a large category (100 ms for "fiction"
+ * by title at offset 2,000, 9 ms walking the title index). It then picks the order itself.
  */
 #define IN_SUBTREE_PG                                                                              \
     " AND EXISTS (SELECT 1 FROM book_categories bc WHERE bc.book_id = b.id"                        \
@@ -124,9 +125,6 @@ static const char *const SQL_LIST_PG[BOOK_SORT_COUNT][4][2] = LIST_TABLE(FILTER_
 static const char *const SQL_COUNT_SQLITE[3][2] =
     BY_FILTERS(FILTER_ROWS, COUNT, "books b INDEXED BY books_published_cover_idx");
 static const char *const SQL_COUNT_PG[3][2] = BY_FILTERS(FILTER_ROWS_PG, COUNT, BOOKS);
-/* A category and its descendants' ids, "id,id,..." ("" for an unknown slug). */
-static const char SQL_SUBTREE_PG[] =
-    CATS_CTE "SELECT coalesce(string_agg(CAST(id AS TEXT), ',' ORDER BY id), '') FROM cats";
 
 static const char SQL_FEATURED[] =
     "SELECT " SUMMARY " FROM books b WHERE b.status = 'published' AND b.featured = 1 "
@@ -301,18 +299,6 @@ static struct db_param opt_int(long long v)
     return v < 0 ? DBP_NULL : DBP_INT(v);
 }
 
-/* $1 of the PostgreSQL statements: the category's subtree ids (IN_SUBTREE_PG). */
-static int subtree_ids(struct ctx *cx, const char *slug, const char **ids)
-{
-    struct db_param p[] = {DBP_TEXT(slug)};
-    struct db_result *r;
-    int rc = cx_query(cx, SQL_SUBTREE_PG, p, 1, &r);
-
-    if (rc == 0)
-        *ids = db_get(r, 0, 0);
-    return rc;
-}
-
 /* $1..$7 of the list and count statements. 0 or an enum err. */
 static int filter_params(struct ctx *cx, const struct book_filter *f, struct db_param p[7])
 {
@@ -320,7 +306,7 @@ static int filter_params(struct ctx *cx, const struct book_filter *f, struct db_
     int rc;
 
     if (category && db_dialect(cx->app->db) == DB_POSTGRES &&
-        (rc = subtree_ids(cx, f->category, &category)) != 0)
+        (rc = store_categories_subtree_ids(cx, f->category, &category)) != 0)
         return rc;
     p[0] = DBP_TEXT(category);
     p[1] = DBP_TEXT(f->author);

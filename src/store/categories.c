@@ -26,6 +26,10 @@ static const char SQL_UPDATE[] =
     "UPDATE categories SET parent_id = $2, name = $3, slug = $4, description = $5, "
     "position = $6, updated_at = $7 WHERE id = $1";
 static const char SQL_DELETE[] = "DELETE FROM categories WHERE id = $1";
+static const char SQL_SUBTREE_IDS_PG[] =
+    "WITH RECURSIVE cats(id) AS (SELECT id FROM categories WHERE slug = $1 UNION ALL "
+    "SELECT c.id FROM categories c JOIN cats ON c.parent_id = cats.id) "
+    "SELECT coalesce(string_agg(CAST(id AS TEXT), ',' ORDER BY id), '') FROM cats";
 
 static void read_category(const struct db_result *r, int row, void *item)
 {
@@ -60,6 +64,17 @@ int store_categories_missing(struct ctx *cx, const long long *ids, int n, long l
 {
     return store_named_missing(cx, SQL_EXISTING_SQLITE, SQL_EXISTING_PG, ids, n, missing,
                                n_missing);
+}
+
+int store_categories_subtree_ids(struct ctx *cx, const char *slug, const char **ids)
+{
+    struct db_param p[] = {DBP_TEXT(slug)};
+    struct db_result *r;
+    int rc = cx_query(cx, SQL_SUBTREE_IDS_PG, p, 1, &r);
+
+    if (rc == 0)
+        *ids = db_get(r, 0, 0);
+    return rc;
 }
 
 int store_categories_slugs_like(struct ctx *cx, const char *base, const char ***slugs, int *n)

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/buf.h"
+#include "store/categories.h"
 #include "store/search_stats.h"
 #include "store/sql.h"
 
@@ -26,6 +27,9 @@
     " AND EXISTS (SELECT 1 FROM book_categories bc WHERE bc.book_id = " ID                         \
     " AND bc.category_id IN (SELECT id FROM cats))"
 #define ANY_CAT(ID) " AND CAST($2 AS TEXT) IS NULL" /* the text without the category subtree */
+/* PostgreSQL: $2 is the subtree's ids (store_categories_subtree_ids), against the copy of the
+ * book's categories in book_search: no join, and a constant the planner can weigh. */
+#define IN_SUBTREE_PG(ID) " AND s.category_ids && CAST(string_to_array($2, ',') AS BIGINT[])"
 /* The filters on "T", the books' row (SQLite) or their copy in book_search (PostgreSQL). */
 #define FILTERS(T, ID)                                                                             \
     " AND (CAST($3 AS TEXT) IS NULL OR EXISTS (SELECT 1 FROM book_authors ba"                      \
@@ -73,7 +77,7 @@ static const char SQL_HITS_CAT_SQLITE[] = HITS_SQLITE(CATS, IN_CATS);
 /* [category][filter terms][sorted] */
 static const char *const SQL_HITS_PG[2][2][2] = {
     {HITS_PG_ORDERS("", ANY_CAT, WORDS_PG), HITS_PG_ORDERS("", ANY_CAT, WITH_TERMS_PG)},
-    {HITS_PG_ORDERS(CATS, IN_CATS, WORDS_PG), HITS_PG_ORDERS(CATS, IN_CATS, WITH_TERMS_PG)},
+    {HITS_PG_ORDERS("", IN_SUBTREE_PG, WORDS_PG), HITS_PG_ORDERS("", IN_SUBTREE_PG, WITH_TERMS_PG)},
 };
 /* The lowest and highest id of a published book (for estimating a total from a sample). */
 static const char SQL_SPAN[] = "SELECT (SELECT min(id) FROM books WHERE status = 'published'), "
@@ -244,7 +248,8 @@ struct hits_ask {
     const char *const *tokens;
     int n_tokens;
     const struct book_filter *f;
-    const char *terms; /* PostgreSQL's filter terms, or NULL */
+    const char *terms;    /* PostgreSQL's filter terms, or NULL */
+    const char *category; /* $2: the slug, or on PostgreSQL its subtree's ids */
 };
 
 /*
@@ -291,7 +296,7 @@ static int hits_query(struct ctx *cx, const struct hits_ask *a, long long below_
     const struct book_filter *f = a->f;
     struct db_param p[] = {
         DBP_TEXT(match_text(cx, a->tokens, a->n_tokens, false, NULL)),
-        DBP_TEXT(f->category),
+        DBP_TEXT(a->category),
         DBP_TEXT(f->author),
         DBP_TEXT(f->language),
         f->price_min >= 0 ? DBP_INT(f->price_min) : DBP_NULL,
@@ -319,10 +324,15 @@ int store_search_hits(struct ctx *cx, const char *const *tokens, int n_tokens,
                       const struct book_filter *f, long long below_id, int limit,
                       struct search_hit **out, int *n)
 {
-    struct hits_ask a = {tokens, n_tokens, f, is_pg(cx) ? filter_terms(cx, f) : NULL};
-    long long from = is_pg(cx) ? window_from(cx, &a, below_id, limit) : 0;
+    struct hits_ask a = {tokens, n_tokens, f, is_pg(cx) ? filter_terms(cx, f) : NULL, f->category};
     struct db_result *r, *rest = NULL;
-    int rc = hits_query(cx, &a, below_id, from, limit, false, &r);
+    int rc;
+
+    if (f->category && is_pg(cx) &&
+        (rc = store_categories_subtree_ids(cx, f->category, &a.category)) != 0)
+        return rc;
+    long long from = is_pg(cx) ? window_from(cx, &a, below_id, limit) : 0;
+    rc = hits_query(cx, &a, below_id, from, limit, false, &r);
 
     if (rc == 0 && from > 0 && r->nrows < limit)
         rc = hits_query(cx, &a, from, 0, limit - r->nrows, true, &rest);

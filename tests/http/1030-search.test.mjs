@@ -225,3 +225,17 @@ test('price band edges and regional languages filter exactly', async () => {
   assert.deepEqual(ids(await search('gooseberry', '&language=pt-br&price=under-5')),
     [made[0].id, made[2].id].sort((a, b) => a - b));
 });
+
+test('a category filter takes in its subcategories, at any depth, and nothing beside them', async () => {
+  const picture = await category(srv, boss.token, { name: 'Picture Books', parent_id: kids.id });
+  const pop = await category(srv, boss.token, { name: 'Pop-up Books', parent_id: picture.id });
+  const aside = await category(srv, boss.token, { name: 'Atlases' });
+  await publishedBook(srv, cook.token, { title: 'The Marmalade Balloon', category_ids: [pop.id] });
+  await publishedBook(srv, cook.token, { title: 'Marmalade Coasts', category_ids: [aside.id] });
+  const found = async (cat) => titles(await search('marmalade', `&category=${cat}`));
+  assert.deepEqual(await found(kids.slug), ['The Marmalade Balloon']);
+  assert.deepEqual(await found(picture.slug), ['The Marmalade Balloon']);
+  assert.deepEqual(await found(aside.slug), ['Marmalade Coasts']);
+  assert.deepEqual(await found(classics.slug), []);
+  assert.deepEqual(await found('no-such-genre'), []);
+});
