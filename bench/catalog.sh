@@ -56,20 +56,12 @@ SEARCH=${SEARCH:-all}
 LISTS=${LISTS:-1}
 NGINX=${NGINX:-$(command -v nginx || echo /usr/sbin/nginx)}
 
-die() {
-	echo "bench: $*" >&2
-	exit 1
-}
-[[ -x $MANGU_BIN ]] || die "$MANGU_BIN not found; build it first (make)"
-[[ -z $BASE_BIN || -x $BASE_BIN ]] || die "$BASE_BIN not found"
-command -v wrk >/dev/null || die "wrk not found (apt-get install wrk)"
+# shellcheck source=bench/lib.sh
+source "$root/bench/lib.sh"
+require_builds_and_wrk
 [[ -x $NGINX ]] || die "nginx not found (apt-get install nginx-light)"
 [[ $BACKEND == embedded || $BACKEND == scaled ]] || die "BACKEND is embedded or scaled"
 [[ $SEARCH == all || $SEARCH == cached || $SEARCH == none ]] || die "SEARCH is all, cached or none"
-
-free_port() {
-	python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])'
-}
 
 tmp=$(mktemp -d /tmp/mangu-bench-catalog.XXXXXX)
 chmod 0755 "$tmp"

@@ -27,13 +27,9 @@ DURATION=${DURATION:-200s}
 CONNS=${CONNS:-8}
 PATHS=${PATHS:-/api/books/trending /api/books/featured}
 
-die() {
-	echo "bench: $*" >&2
-	exit 1
-}
-[[ -x $MANGU_BIN ]] || die "$MANGU_BIN not found; build it first (make)"
-[[ -z $BASE_BIN || -x $BASE_BIN ]] || die "$BASE_BIN not found"
-command -v wrk >/dev/null || die "wrk not found (apt-get install wrk)"
+# shellcheck source=bench/lib.sh
+source "$root/bench/lib.sh"
+require_builds_and_wrk
 if [[ $BACKEND == scaled ]]; then
 	[[ -n ${MANGU_DATABASE_URL:-} && -n ${MANGU_REDIS_URL:-} ]] ||
 		die "BACKEND=scaled needs MANGU_DATABASE_URL (seeded) and MANGU_REDIS_URL"
@@ -60,7 +56,7 @@ say() { printf '%s\n' "$*" | tee -a "$results"; }
 declare -A port=()
 start() { # start <name> <bin>: sets port[<name>]; not in a subshell, so cleanup knows its pid
 	local name=$1 bin=$2 dir=$tmp/$1 secret
-	port[$name]=$(python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])')
+	port[$name]=$(free_port)
 	secret=$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')
 	mkdir -p "$dir"
 	local -a backend=()
