@@ -81,15 +81,20 @@ void api_catalog_send_doc(struct ctx *cx, struct http_request *req, struct http_
     http_response_set_header(res, "Vary", "Authorization");
 }
 
+void api_catalog_doc(struct http_response *res, json_t *obj, struct catalog_doc *doc)
+{
+    http_respond_json_new(res, 200, obj);
+    *doc = (struct catalog_doc){.etag = catalog_etag(res->arena, res->body, res->body_len),
+                                .body = res->body,
+                                .len = res->body_len};
+}
+
 void api_catalog_send(struct ctx *cx, struct http_request *req, struct http_response *res,
                       json_t *obj, struct catalog_doc *doc)
 {
-    struct catalog_doc sent = {0};
+    struct catalog_doc sent;
 
-    http_respond_json_new(res, 200, obj);
-    sent.body = res->body;
-    sent.len = res->body_len;
-    sent.etag = catalog_etag(cx->arena, sent.body, sent.len);
+    api_catalog_doc(res, obj, &sent);
     api_catalog_send_doc(cx, req, res, &sent);
     if (doc)
         *doc = sent;

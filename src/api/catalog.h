@@ -32,6 +32,9 @@ json_t *api_book_summaries(const struct book *items, int n);
  */
 void api_catalog_send(struct ctx *cx, struct http_request *req, struct http_response *res,
                       json_t *obj, struct catalog_doc *doc);
+/* Serialises "obj" (stolen) into "res" as a 200 answer and describes it in "doc" with its ETag:
+ * the bytes a request sends and the cache keeps. */
+void api_catalog_doc(struct http_response *res, json_t *obj, struct catalog_doc *doc);
 void api_catalog_send_doc(struct ctx *cx, struct http_request *req, struct http_response *res,
                           const struct catalog_doc *doc);
 

@@ -70,11 +70,9 @@ static bool rebuild(struct app *app, struct job *j)
     rc = j->build(&cx, j->arg, &obj);
     if (rc == 0) {
         struct http_response res;
+        struct catalog_doc doc;
         http_response_init(&res, cx.arena);
-        http_respond_json_new(&res, 200, obj);
-        struct catalog_doc doc = {.etag = catalog_etag(cx.arena, res.body, res.body_len),
-                                  .body = res.body,
-                                  .len = res.body_len};
+        api_catalog_doc(&res, obj, &doc);
         catalog_cache_put(&cx, j->key, &doc, j->ttl_s);
     } else {
         log_json(LOG_WARN, "catalog refresh failed; readers rebuild it when it runs out",
